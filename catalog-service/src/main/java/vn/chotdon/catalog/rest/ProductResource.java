@@ -1,0 +1,116 @@
+package vn.chotdon.catalog.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.catalog.Product;
+import vn.chotdon.catalog.ProductStatus;
+import vn.chotdon.catalog.service.ProductChange;
+import vn.chotdon.catalog.service.ProductDraft;
+import vn.chotdon.catalog.service.ProductService;
+import vn.chotdon.catalog.service.ProductService.ProductQuery;
+import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.problem.Problem;
+
+@Path("/products")
+@Tag(name = "Products", description = "What cooperatives sell")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ProductService products;
+
+    ProductResource(ProductService products) {
+        this.products = products;
+    }
+
+    @POST
+    @Operation(summary = "Create a product (as DRAFT)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields, all listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown cooperative, or a member of another cooperative",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull ProductDraft draft) {
+        Product created = products.create(draft);
+        return Response.created(URI.create("/products/" + created.id)).entity(ProductView.of(created)).build();
+    }
+
+    @GET
+    @Operation(summary = "List products, filtered and searched",
+            description = "Search matches every word of q in the name, in any case, with or without diacritics:"
+                    + " 'banh gio' finds 'Bánh gio Thanh Huệ'.")
+    public PageOf<ProductView> list(
+            @QueryParam("cooperativeId") @Parameter(example = "1") Long cooperativeId,
+            @QueryParam("status") @Parameter(example = "ACTIVE") ProductStatus status,
+            @QueryParam("q") @Parameter(description = "Words to find in the name", example = "banh gio") String q,
+            @Valid @BeanParam PageParams paging) {
+        var found = products.list(new ProductQuery(cooperativeId, status, q), paging.page, paging.size);
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(), ProductView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a product")
+    @APIResponse(responseCode = "404", description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductView get(@PathParam("id") long id) {
+        return ProductView.of(products.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a product's changeable fields")
+    @APIResponse(responseCode = "409", description = "The product is retired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductView replace(@PathParam("id") long id, @Valid @NotNull ProductChange change) {
+        return ProductView.of(products.replace(id, change));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some fields of a product (JSON merge patch)",
+            description = "Fields present replace the current value, null clears an optional field, absent fields stay.")
+    public ProductView patch(@PathParam("id") long id,
+            @Schema(implementation = ProductChange.class) JsonNode patch) {
+        return ProductView.of(products.patch(id, patch));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Operation(summary = "Offer a DRAFT product for sale (ACTIVE)")
+    @APIResponse(responseCode = "409", description = "Not a legal status change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductView activate(@PathParam("id") long id) {
+        return ProductView.of(products.changeStatus(id, ProductStatus.ACTIVE));
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @Operation(summary = "Retire a product for good")
+    public ProductView retire(@PathParam("id") long id) {
+        return ProductView.of(products.changeStatus(id, ProductStatus.RETIRED));
+    }
+}

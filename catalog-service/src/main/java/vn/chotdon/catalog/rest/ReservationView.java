@@ -1,0 +1,23 @@
+package vn.chotdon.catalog.rest;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.chotdon.catalog.SessionReservation;
+import vn.chotdon.catalog.service.StockLedger.ReservationState;
+
+@Schema(name = "Reservation")
+public record ReservationView(
+        @Schema(example = "42") long productId,
+        @Schema(example = "5") long sessionId,
+        @Schema(description = "Units reserved for the session", example = "600") long quantity,
+        @Schema(description = "The product's stock after this reservation") StockView productStock,
+        Instant updatedAt) {
+
+    static ReservationView of(ReservationState r) {
+        return new ReservationView(r.productId(), r.sessionId(), r.quantity(), StockView.of(r.stock()), r.updatedAt());
+    }
+
+    static ReservationView of(SessionReservation r) {
+        return new ReservationView(r.productId, r.sessionId, r.quantity, null, r.updatedAt);
+    }
+}

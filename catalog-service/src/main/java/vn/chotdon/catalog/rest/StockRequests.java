@@ -1,0 +1,36 @@
+package vn.chotdon.catalog.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Bodies of the stock endpoints. */
+public final class StockRequests {
+
+    static final long MAX_UNITS = 1_000_000_000L;
+
+    private StockRequests() {
+    }
+
+    @Schema(name = "StockReceipt")
+    public record Receipt(
+            @NotNull @Min(1) @Max(MAX_UNITS) @Schema(example = "1000") Long quantity,
+            @Size(max = 500) @Schema(example = "Mẻ bánh sáng 28/11") String note) {
+    }
+
+    @Schema(name = "StockAdjustment")
+    public record Adjustment(
+            @NotNull @Min(-MAX_UNITS) @Max(MAX_UNITS) @Schema(description = "Units to add (positive) or remove (negative); not 0",
+                    example = "-12") Long delta,
+            @NotBlank @Size(max = 500) @Schema(example = "Bánh hỏng do mưa") String reason) {
+    }
+
+    @Schema(name = "ReservationRequest")
+    public record Reservation(
+            @NotNull @Min(0) @Max(MAX_UNITS) @Schema(description = "Units to hold for the session in total", example = "600")
+            Long quantity) {
+    }
+}

@@ -1,0 +1,107 @@
+package vn.chotdon.catalog.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.catalog.service.StockLedger;
+import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.problem.Problem;
+
+@Path("/products/{productId}")
+@Tag(name = "Stock", description = "Stock on hand, its ledger, and reservations for sale sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StockResource {
+
+    private final StockLedger stock;
+
+    StockResource(StockLedger stock) {
+        this.stock = stock;
+    }
+
+    @GET
+    @Path("/stock")
+    @Operation(summary = "Current stock of a product")
+    public StockView current(@PathParam("productId") long productId) {
+        return StockView.of(stock.stock(productId));
+    }
+
+    @GET
+    @Path("/stock/ledger")
+    @Operation(summary = "The product's stock ledger, newest first")
+    public PageOf<LedgerEntryView> ledger(@PathParam("productId") long productId, @Valid @BeanParam PageParams paging) {
+        var found = stock.ledger(productId, paging.page, paging.size);
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(), LedgerEntryView::of);
+    }
+
+    @POST
+    @Path("/stock/receipts")
+    @Operation(summary = "Record goods received")
+    @APIResponse(responseCode = "201", description = "The ledger entry")
+    public Response receive(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Receipt receipt) {
+        var entry = stock.receive(productId, receipt.quantity(), receipt.note());
+        return Response.status(Response.Status.CREATED).entity(LedgerEntryView.of(entry)).build();
+    }
+
+    @POST
+    @Path("/stock/adjustments")
+    @Operation(summary = "Correct the stock after a count, with a reason")
+    @APIResponse(responseCode = "201", description = "The ledger entry")
+    @APIResponse(responseCode = "409", description = "It would take available stock below zero; says how much is available",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response adjust(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Adjustment adjustment) {
+        var entry = stock.adjust(productId, adjustment.delta(), adjustment.reason());
+        return Response.status(Response.Status.CREATED).entity(LedgerEntryView.of(entry)).build();
+    }
+
+    @GET
+    @Path("/reservations")
+    @Operation(summary = "Every session's reservation of the product")
+    public List<ReservationView> reservations(@PathParam("productId") long productId) {
+        return stock.reservations(productId).stream().map(ReservationView::of).toList();
+    }
+
+    @GET
+    @Path("/reservations/{sessionId}")
+    @Operation(summary = "A session's reservation of the product")
+    public ReservationView reservation(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
+        return ReservationView.of(stock.reservation(productId, sessionId));
+    }
+
+    @PUT
+    @Path("/reservations/{sessionId}")
+    @Operation(summary = "Reserve units of an ACTIVE product for a sale session (idempotent)",
+            description = "Sets the session's reservation to the given total. Repeating it changes nothing; a larger"
+                    + " total takes more units from available stock, a smaller one gives units back.")
+    @APIResponse(responseCode = "200", description = "The reservation and the product's stock after it")
+    @APIResponse(responseCode = "409", description = "Not enough available stock (the body says how much is available),"
+            + " or the product is not ACTIVE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReservationView reserve(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId,
+            @Valid @NotNull StockRequests.Reservation reservation) {
+        return ReservationView.of(stock.reserve(productId, sessionId, reservation.quantity()));
+    }
+
+    @DELETE
+    @Path("/reservations/{sessionId}")
+    @Operation(summary = "Release everything reserved for the session (idempotent)")
+    public ReservationView release(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
+        return ReservationView.of(stock.release(productId, sessionId));
+    }
+}

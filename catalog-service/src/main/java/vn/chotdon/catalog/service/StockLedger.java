@@ -1,0 +1,227 @@
+package vn.chotdon.catalog.service;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import vn.chotdon.catalog.Product;
+import vn.chotdon.catalog.ProductStatus;
+import vn.chotdon.catalog.ProductStock;
+import vn.chotdon.catalog.SessionReservation;
+import vn.chotdon.catalog.StockLedgerEntry;
+import vn.chotdon.catalog.StockMovementKind;
+import vn.chotdon.events.CatalogEventTypes;
+import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.tx.RetryOnDeadlock;
+
+/**
+ * Every change of a product's stock: one conditional UPDATE of product_stock that cannot take
+ * it below zero, one ledger entry with the stock it left, one event, all in one transaction.
+ */
+@ApplicationScoped
+public class StockLedger {
+
+    private final EntityManager em;
+    private final CatalogEvents events;
+
+    StockLedger(EntityManager em, CatalogEvents events) {
+        this.em = em;
+        this.events = events;
+    }
+
+    public record LedgerPage(List<StockLedgerEntry> items, long total) {
+    }
+
+    /** A session's reservation of a product and the product's stock after it. */
+    public record ReservationState(long productId, long sessionId, long quantity, ProductStock stock, Instant updatedAt) {
+    }
+
+    @Transactional
+    public ProductStock stock(long productId) {
+        ProductStock stock = ProductStock.findById(productId);
+        if (stock == null) {
+            throw ProblemException.notFound("Product", productId);
+        }
+        return stock;
+    }
+
+    @Transactional
+    public LedgerPage ledger(long productId, int page, int size) {
+        stock(productId);
+        var found = StockLedgerEntry.find("productId", Sort.by("id").descending(), productId)
+                .page(Page.of(page, size));
+        return new LedgerPage(found.list(), found.count());
+    }
+
+    @Transactional
+    public StockLedgerEntry receive(long productId, long quantity, String note) {
+        Product product = product(productId);
+        if (product.status == ProductStatus.RETIRED) {
+            throw ProblemException.conflict("product-retired", "Product is retired",
+                    "Product " + productId + " is retired; it takes no more stock");
+        }
+        moveAvailable(productId, quantity);
+        return entry(productId, StockMovementKind.RECEIPT, quantity, 0, null, note, CatalogEventTypes.STOCK_RECEIVED, null);
+    }
+
+    @Transactional
+    public StockLedgerEntry adjust(long productId, long delta, String reason) {
+        if (delta == 0) {
+            throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
+                    List.of(new Problem.FieldViolation("delta", "must not be 0")));
+        }
+        product(productId);
+        if (!moveAvailable(productId, delta)) {
+            throw insufficientStock(productId, -delta);
+        }
+        return entry(productId, StockMovementKind.ADJUSTMENT, delta, 0, null, reason, CatalogEventTypes.STOCK_ADJUSTED, null);
+    }
+
+    /**
+     * Sets the units of a product reserved for a session. Idempotent: asking for what is already
+     * reserved changes nothing. Growing it takes units from available stock (409 when they are
+     * not there); shrinking it gives them back.
+     */
+    public ReservationState reserve(long productId, long sessionId, long quantity) {
+        return RetryOnDeadlock.inNewTransaction(() -> setReservation(productId, sessionId, quantity, true));
+    }
+
+    /** Gives all units reserved for the session back to available stock. Idempotent. */
+    public ReservationState release(long productId, long sessionId) {
+        return RetryOnDeadlock.inNewTransaction(() -> setReservation(productId, sessionId, 0, false));
+    }
+
+    @Transactional
+    public ReservationState reservation(long productId, long sessionId) {
+        ProductStock stock = stock(productId);
+        SessionReservation reservation = SessionReservation
+                .find("productId = ?1 and sessionId = ?2", productId, sessionId).firstResult();
+        if (reservation == null) {
+            throw ProblemException.notFound("Reservation", "of product " + productId + " for session " + sessionId);
+        }
+        return new ReservationState(productId, sessionId, reservation.quantity, stock, reservation.updatedAt);
+    }
+
+    @Transactional
+    public List<SessionReservation> reservations(long productId) {
+        stock(productId);
+        return SessionReservation.list("productId", Sort.by("sessionId"), productId);
+    }
+
+    private ReservationState setReservation(long productId, long sessionId, long target, boolean growing) {
+        Product product = product(productId);
+        Instant now = Instant.now();
+        if (!lockReservation(productId, sessionId, now)) {
+            if (target == 0) {
+                return new ReservationState(productId, sessionId, 0, stock(productId), now);
+            }
+            em.createNativeQuery("INSERT IGNORE INTO session_reservation"
+                    + " (product_id, session_id, quantity, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?3)")
+                    .setParameter(1, productId).setParameter(2, sessionId).setParameter(3, now)
+                    .executeUpdate();
+            lockReservation(productId, sessionId, now);
+        }
+        // Our own UPDATE above locked the row, so this read sees its latest committed quantity.
+        long current = ((Number) em.createNativeQuery(
+                "SELECT quantity FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
+                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult()).longValue();
+        long delta = target - current;
+        if (delta == 0) {
+            return new ReservationState(productId, sessionId, current, stock(productId), now);
+        }
+        if (delta > 0) {
+            if (growing && product.status != ProductStatus.ACTIVE) {
+                throw ProblemException.conflict("product-not-active", "Product is not for sale",
+                        "Product " + productId + " is " + product.status + "; only ACTIVE products can be reserved")
+                        .with("currentStatus", product.status.name());
+            }
+            int moved = em.createNativeQuery("UPDATE product_stock SET available = available - ?1,"
+                    + " reserved = reserved + ?1, updated_at = ?2 WHERE product_id = ?3 AND available >= ?1")
+                    .setParameter(1, delta).setParameter(2, now).setParameter(3, productId).executeUpdate();
+            if (moved == 0) {
+                throw insufficientStock(productId, delta);
+            }
+        } else {
+            em.createNativeQuery("UPDATE product_stock SET available = available + ?1,"
+                    + " reserved = reserved - ?1, updated_at = ?2 WHERE product_id = ?3 AND reserved >= ?1")
+                    .setParameter(1, -delta).setParameter(2, now).setParameter(3, productId).executeUpdate();
+        }
+        em.createNativeQuery("UPDATE session_reservation SET quantity = ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4")
+                .setParameter(1, target).setParameter(2, now).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        boolean reserving = delta > 0;
+        entry(productId, reserving ? StockMovementKind.RESERVATION : StockMovementKind.RELEASE, -delta, delta,
+                sessionId, null, reserving ? CatalogEventTypes.STOCK_RESERVED : CatalogEventTypes.STOCK_RELEASED,
+                target);
+        return new ReservationState(productId, sessionId, target, currentStock(productId), now);
+    }
+
+    /** @return false if the session has no reservation row for the product yet */
+    private boolean lockReservation(long productId, long sessionId, Instant now) {
+        return em.createNativeQuery("UPDATE session_reservation SET updated_at = ?1"
+                + " WHERE product_id = ?2 AND session_id = ?3")
+                .setParameter(1, now).setParameter(2, productId).setParameter(3, sessionId)
+                .executeUpdate() == 1;
+    }
+
+    /** @return false when the change would take available stock below zero */
+    private boolean moveAvailable(long productId, long delta) {
+        return em.createNativeQuery("UPDATE product_stock SET available = available + ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND available + ?1 >= 0")
+                .setParameter(1, delta).setParameter(2, Instant.now()).setParameter(3, productId)
+                .executeUpdate() == 1;
+    }
+
+    private StockLedgerEntry entry(long productId, StockMovementKind kind, long availableDelta, long reservedDelta,
+            Long sessionId, String reason, String eventType, Long sessionReservedAfter) {
+        ProductStock after = currentStock(productId);
+        StockLedgerEntry entry = new StockLedgerEntry();
+        entry.productId = productId;
+        entry.kind = kind;
+        entry.availableDelta = availableDelta;
+        entry.reservedDelta = reservedDelta;
+        entry.sessionId = sessionId;
+        entry.reason = reason;
+        entry.availableAfter = after.available;
+        entry.reservedAfter = after.reserved;
+        entry.createdAt = Instant.now();
+        entry.persistAndFlush();
+        events.stockMoved(eventType, entry, sessionReservedAfter);
+        return entry;
+    }
+
+    /** The stock row as this transaction's own conditional UPDATE left it (Hibernate may hold an older copy). */
+    private ProductStock currentStock(long productId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT available, reserved FROM product_stock WHERE product_id = ?1")
+                .setParameter(1, productId).getSingleResult();
+        ProductStock stock = new ProductStock();
+        stock.productId = productId;
+        stock.available = ((Number) row[0]).longValue();
+        stock.reserved = ((Number) row[1]).longValue();
+        stock.updatedAt = Instant.now();
+        return stock;
+    }
+
+    private Product product(long productId) {
+        Product product = Product.findById(productId);
+        if (product == null) {
+            throw ProblemException.notFound("Product", productId);
+        }
+        return product;
+    }
+
+    private ProblemException insufficientStock(long productId, long asked) {
+        long available = currentStock(productId).available;
+        return ProblemException.conflict("insufficient-stock", "Not enough stock",
+                "Only " + available + " unit(s) of product " + productId + " are available; " + asked + " were asked")
+                .with("productId", productId)
+                .with("available", available)
+                .with("requested", asked);
+    }
+}

@@ -1,0 +1,61 @@
+package vn.chotdon.platform.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refusal the client can act on (not found, conflict, invalid reference...), answered as
+ * problem+json with the given status and a stable type slug. Thrown by services; the REST layer
+ * turns it into the response.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldViolation> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, List.of());
+    }
+
+    public ProblemException(int status, String slug, String title, String detail,
+            List<Problem.FieldViolation> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", what + " not found", what + " " + id + " does not exist");
+    }
+
+    /** 409: the request is well formed but the current state does not allow it. */
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(409, slug, title, detail);
+    }
+
+    /** 422: the body names something that does not exist or does not belong together. */
+    public static ProblemException invalidReference(String field, String message) {
+        return new ProblemException(422, "invalid-reference", "Invalid reference", message,
+                List.of(new Problem.FieldViolation(field, message)));
+    }
+
+    /** Adds a problem-specific member to the body, e.g. {@code available}. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(slug, title, status, getMessage(), instance, errors, extensions);
+    }
+}

@@ -1,0 +1,161 @@
+package vn.chotdon.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.chotdon.platform.problem.Problem.FieldViolation;
+
+/** Turns every error a request can meet into application/problem+json. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return e.toProblem(path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        Collection<ConstraintViolation<?>> violations = e.getConstraintViolations();
+        if (violations.stream().anyMatch(ProblemMappers::onReturnValue)) {
+            return unexpected(e, uri);
+        }
+        List<FieldViolation> errors = violations.stream()
+                .map(v -> new FieldViolation(FieldPaths.of(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                .toList();
+        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+        return new Problem("validation", "Invalid request", 400, detail, path(uri), errors, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "Request refused" : reason.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + path(uri);
+            case 405 -> "Method not allowed on " + path(uri);
+            case 406 -> "This resource answers application/json only";
+            case 415 -> "Send the body as application/json";
+            default -> e.getMessage();
+        };
+        String slug = title.toLowerCase().replace(' ', '-');
+        return new Problem(slug, title, status, detail, path(uri), null, null).toResponse();
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return new Problem("concurrent-modification", "Changed by someone else", 409,
+                "The resource was changed by another request at the same time; read it again and retry",
+                path(uri), null, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", incident, path(uri));
+        return new Problem("internal", "Internal error", 500,
+                "Something went wrong on our side; the incident id is " + incident, path(uri), null, null)
+                .toResponse();
+    }
+
+    private Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            return new Problem("malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON: " + e.getOriginalMessage(), path(uri), null, null).toResponse();
+        }
+        String field = FieldPaths.of(mapping.getPath());
+        String message = JsonTypeMessages.explain(mapping);
+        List<FieldViolation> errors = List.of(new FieldViolation(field.isEmpty() ? "$" : field, message));
+        return new Problem("validation", "Invalid request", 400, "1 field is invalid", path(uri), errors, null)
+                .toResponse();
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> v) {
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** Why Jackson could not bind a value, in words a front-end developer can act on. */
+    static final class JsonTypeMessages {
+        private JsonTypeMessages() {
+        }
+
+        static String explain(JsonMappingException e) {
+            if (e instanceof ValueInstantiationException && e.getCause() != null) {
+                return e.getCause().getMessage();
+            }
+            if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                return "unknown value '" + invalid.getValue() + "'; expected one of "
+                        + List.of(invalid.getTargetType().getEnumConstants());
+            }
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return "must be " + describe(mismatch.getTargetType());
+            }
+            return e.getOriginalMessage();
+        }
+
+        private static String describe(Class<?> type) {
+            if (type == long.class || type == Long.class || type == int.class || type == Integer.class
+                    || type == short.class || type == Short.class) {
+                return "a whole number";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (type == String.class) {
+                return "a string";
+            }
+            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "an array";
+            }
+            if (type.isEnum()) {
+                return "one of " + List.of(type.getEnumConstants());
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "a number";
+            }
+            return "an object";
+        }
+    }
+}
