@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * A real Kafka consumer on one topic that reads from the moment it is opened, for tests that
- * check what a service published. It assigns itself every partition (no consumer group), so it
+ * A real Kafka consumer on one topic, for tests that check what a service published: it reads
+ * from the moment it is opened, or from the start of the topic. It assigns itself every partition (no consumer group), so it
  * is ready as soon as it is opened.
  */
 public final class EventTap implements AutoCloseable {
@@ -43,7 +43,7 @@ public final class EventTap implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    private EventTap(String bootstrapServers, String topic) {
+    private EventTap(String bootstrapServers, String topic, boolean fromBeginning) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -64,15 +64,27 @@ public final class EventTap implements AutoCloseable {
             }
         }
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position);
     }
 
     /** Opens a tap at the end of {@code topic} on the broker the application under test uses. */
     public static EventTap onTopic(String topic) {
-        String servers = ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
+        return new EventTap(bootstrapServers(), topic, false);
+    }
+
+    /** Opens a tap that reads {@code topic} from its first record, as a consumer replaying it would. */
+    public static EventTap fromBeginning(String topic) {
+        return new EventTap(bootstrapServers(), topic, true);
+    }
+
+    private static String bootstrapServers() {
+        return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
                 .orElse("127.0.0.1:9092");
-        return new EventTap(servers, topic);
     }
 
     /**

@@ -100,6 +100,7 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/activate")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Offer a DRAFT product for sale (ACTIVE)")
     @APIResponse(responseCode = "409", description = "Not a legal status change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,6 +110,7 @@ public class ProductResource {
 
     @POST
     @Path("/{id}/retire")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Retire a product for good")
     public ProductView retire(@PathParam("id") long id) {
         return ProductView.of(products.changeStatus(id, ProductStatus.RETIRED));

@@ -100,6 +100,7 @@ public class StockResource {
 
     @DELETE
     @Path("/reservations/{sessionId}")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Release everything reserved for the session (idempotent)")
     public ReservationView release(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
         return ReservationView.of(stock.release(productId, sessionId));

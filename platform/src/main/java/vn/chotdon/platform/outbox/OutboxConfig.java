@@ -10,6 +10,10 @@ public interface OutboxConfig {
     /** CloudEvents {@code source} of every event this service writes, e.g. {@code /chotdon/catalog-service}. */
     String source();
 
+    /** How often the relay looks for new outbox rows. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
     /** How many outbox rows the relay sends to Kafka per round trip. */
     @WithDefault("200")
     int batchSize();

@@ -52,6 +52,12 @@ public class ProblemMappers {
         return unreadableBody(e, uri);
     }
 
+    /** Declared on its own so that it wins over Quarkus' built-in mapper of the same exception. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
