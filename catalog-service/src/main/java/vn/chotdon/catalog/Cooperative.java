@@ -11,6 +11,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** An agricultural cooperative (hợp tác xã, HTX) that sells for its member households. */
 @Entity
@@ -43,7 +44,7 @@ public class Cooperative extends PanacheEntityBase {
     @PrePersist
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (createdAt == null) {
             createdAt = updatedAt;
         }

@@ -11,6 +11,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A member producer of a cooperative: the household that makes a product. */
 @Entity
@@ -44,7 +45,7 @@ public class Member extends PanacheEntityBase {
     @PrePersist
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (createdAt == null) {
             createdAt = updatedAt;
         }

@@ -14,6 +14,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import vn.chotdon.platform.text.VietnameseText;
@@ -78,7 +79,7 @@ public class Product extends PanacheEntityBase {
     @PreUpdate
     void touch() {
         searchName = VietnameseText.fold(name);
-        updatedAt = Instant.now();
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (createdAt == null) {
             createdAt = updatedAt;
         }

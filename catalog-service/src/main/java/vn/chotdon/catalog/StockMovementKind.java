@@ -9,5 +9,7 @@ public enum StockMovementKind {
     /** Units set aside for a sale session: available shrinks, reserved grows. */
     RESERVATION,
     /** Reserved units a session gives back: reserved shrinks, available grows. */
-    RELEASE
+    RELEASE,
+    /** Units sold outside a livestream session (at the market, to a shop): available shrinks. */
+    SALE
 }

@@ -30,6 +30,8 @@ class CatalogEventsTest {
                     .post("/products/" + id + "/stock/receipts").then().statusCode(201);
             given().contentType(ContentType.JSON).body(Map.of("delta", -2, "reason", "Dập khi vận chuyển"))
                     .post("/products/" + id + "/stock/adjustments").then().statusCode(201);
+            given().contentType(ContentType.JSON).body(Map.of("quantity", 3, "note", "Bán lẻ tại HTX"))
+                    .post("/products/" + id + "/stock/sales").then().statusCode(201);
             given().contentType(ContentType.JSON).body(Map.of("quantity", 30))
                     .put("/products/" + id + "/reservations/77").then().statusCode(200);
             given().delete("/products/" + id + "/reservations/77").then().statusCode(200);
@@ -37,7 +39,7 @@ class CatalogEventsTest {
 
             List<String> expected = List.of(CatalogEventTypes.PRODUCT_CREATED, CatalogEventTypes.PRODUCT_UPDATED,
                     CatalogEventTypes.PRODUCT_ACTIVATED, CatalogEventTypes.STOCK_RECEIVED,
-                    CatalogEventTypes.STOCK_ADJUSTED, CatalogEventTypes.STOCK_RESERVED,
+                    CatalogEventTypes.STOCK_ADJUSTED, CatalogEventTypes.STOCK_SOLD, CatalogEventTypes.STOCK_RESERVED,
                     CatalogEventTypes.STOCK_RELEASED, CatalogEventTypes.PRODUCT_RETIRED);
             List<Received> events = tap.awaitMatching(e -> String.valueOf(id).equals(e.key()), expected.size(),
                     Duration.ofSeconds(30));
@@ -56,10 +58,11 @@ class CatalogEventsTest {
             assertThat(events.get(2).data().path("status").asText()).isEqualTo("ACTIVE");
             assertThat(events.get(4).data().path("availableDelta").asLong()).isEqualTo(-2);
             assertThat(events.get(4).data().path("reason").asText()).isEqualTo("Dập khi vận chuyển");
-            assertThat(events.get(5).data().path("sessionId").asLong()).isEqualTo(77);
-            assertThat(events.get(5).data().path("sessionReservedAfter").asLong()).isEqualTo(30);
-            assertThat(events.get(5).data().path("availableAfter").asLong()).isEqualTo(18);
-            assertThat(events.get(6).data().path("reservedAfter").asLong()).isZero();
+            assertThat(events.get(5).data().path("availableDelta").asLong()).isEqualTo(-3);
+            assertThat(events.get(6).data().path("sessionId").asLong()).isEqualTo(77);
+            assertThat(events.get(6).data().path("sessionReservedAfter").asLong()).isEqualTo(30);
+            assertThat(events.get(6).data().path("availableAfter").asLong()).isEqualTo(15);
+            assertThat(events.get(7).data().path("reservedAfter").asLong()).isZero();
         }
     }
 }

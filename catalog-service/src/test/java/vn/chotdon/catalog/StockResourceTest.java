@@ -41,11 +41,18 @@ class StockResourceTest {
                 .post("/products/" + id + "/stock/receipts")
                 .then().statusCode(400).body("errors.field", contains("quantity"));
 
+        given().contentType(ContentType.JSON).body(Map.of("quantity", 8, "note", "Bán ở chợ phiên"))
+                .post("/products/" + id + "/stock/sales")
+                .then().statusCode(201).body("kind", is("SALE")).body("availableDelta", is(-8));
+        given().contentType(ContentType.JSON).body(Map.of("quantity", 81))
+                .post("/products/" + id + "/stock/sales")
+                .then().statusCode(409).body("available", is(80)).body("requested", is(81));
+
         given().get("/products/" + id + "/stock").then().statusCode(200)
-                .body("available", is(88)).body("reserved", is(0)).body("onHand", is(88));
+                .body("available", is(80)).body("reserved", is(0)).body("onHand", is(80));
         given().get("/products/" + id + "/stock/ledger").then().statusCode(200)
-                .body("totalItems", is(2))
-                .body("items.kind", contains("ADJUSTMENT", "RECEIPT"));
+                .body("totalItems", is(3))
+                .body("items.kind", contains("SALE", "ADJUSTMENT", "RECEIPT"));
         assertThat(db.number("SELECT SUM(available_delta) FROM stock_ledger_entry WHERE product_id = ?", id))
                 .isEqualTo(db.number("SELECT available FROM product_stock WHERE product_id = ?", id));
     }

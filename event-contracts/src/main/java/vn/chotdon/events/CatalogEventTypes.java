@@ -24,6 +24,9 @@ public final class CatalogEventTypes {
     /** Payload {@link vn.chotdon.events.catalog.StockMovement}: reserved units back to available stock. */
     public static final String STOCK_RELEASED = "vn.chotdon.catalog.stock.released";
 
+    /** Payload {@link vn.chotdon.events.catalog.StockMovement}: units sold and gone. */
+    public static final String STOCK_SOLD = "vn.chotdon.catalog.stock.sold";
+
     public static final int SCHEMA_VERSION = 1;
 
     private CatalogEventTypes() {

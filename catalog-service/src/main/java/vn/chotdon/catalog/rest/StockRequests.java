@@ -15,8 +15,9 @@ public final class StockRequests {
     private StockRequests() {
     }
 
-    @Schema(name = "StockReceipt")
-    public record Receipt(
+    /** Goods received, or sold directly: a number of units and an optional note. */
+    @Schema(name = "StockMovementRequest")
+    public record Units(
             @NotNull @Min(1) @Max(MAX_UNITS) @Schema(example = "1000") Long quantity,
             @Size(max = 500) @Schema(example = "Mẻ bánh sáng 28/11") String note) {
     }

@@ -54,8 +54,19 @@ public class StockResource {
     @Path("/stock/receipts")
     @Operation(summary = "Record goods received")
     @APIResponse(responseCode = "201", description = "The ledger entry")
-    public Response receive(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Receipt receipt) {
+    public Response receive(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Units receipt) {
         var entry = stock.receive(productId, receipt.quantity(), receipt.note());
+        return Response.status(Response.Status.CREATED).entity(LedgerEntryView.of(entry)).build();
+    }
+
+    @POST
+    @Path("/stock/sales")
+    @Operation(summary = "Record units sold outside a livestream (at the market, to a shop)")
+    @APIResponse(responseCode = "201", description = "The ledger entry")
+    @APIResponse(responseCode = "409", description = "Not that many units available; says how many are",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response sell(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Units sale) {
+        var entry = stock.sell(productId, sale.quantity(), sale.note());
         return Response.status(Response.Status.CREATED).entity(LedgerEntryView.of(entry)).build();
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import vn.chotdon.catalog.Product;
 import vn.chotdon.catalog.ProductStatus;
@@ -81,6 +82,16 @@ public class StockLedger {
         return entry(productId, StockMovementKind.ADJUSTMENT, delta, 0, null, reason, CatalogEventTypes.STOCK_ADJUSTED, null);
     }
 
+    /** Records units sold directly from available stock (not through a sale session). */
+    @Transactional
+    public StockLedgerEntry sell(long productId, long quantity, String note) {
+        product(productId);
+        if (!moveAvailable(productId, -quantity)) {
+            throw insufficientStock(productId, quantity);
+        }
+        return entry(productId, StockMovementKind.SALE, -quantity, 0, null, note, CatalogEventTypes.STOCK_SOLD, null);
+    }
+
     /**
      * Sets the units of a product reserved for a session. Idempotent: asking for what is already
      * reserved changes nothing. Growing it takes units from available stock (409 when they are
@@ -114,7 +125,7 @@ public class StockLedger {
 
     private ReservationState setReservation(long productId, long sessionId, long target, boolean growing) {
         Product product = product(productId);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (!lockReservation(productId, sessionId, now)) {
             if (target == 0) {
                 return new ReservationState(productId, sessionId, 0, stock(productId), now);
@@ -189,7 +200,7 @@ public class StockLedger {
         entry.reason = reason;
         entry.availableAfter = after.available;
         entry.reservedAfter = after.reserved;
-        entry.createdAt = Instant.now();
+        entry.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.persistAndFlush();
         events.stockMoved(eventType, entry, sessionReservedAfter);
         return entry;
