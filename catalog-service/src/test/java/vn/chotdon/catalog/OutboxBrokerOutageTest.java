@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 import vn.chotdon.events.CatalogEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.testing.EventTap;
@@ -26,8 +26,7 @@ import vn.chotdon.testing.LocalInfrastructure;
 @QuarkusTest
 class OutboxBrokerOutageTest {
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     @Test
     void eventsWrittenWhileKafkaIsDownArriveOnceItIsBack() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 import vn.chotdon.platform.inbox.ProcessedEvents;
 
 /** The idempotent-consumer record of the platform module, against the real database. */
@@ -23,8 +24,7 @@ class ProcessedEventsTest {
     @Inject
     ProcessedEvents processed;
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     @Test
     void concurrentDeliveriesOfOneEventAreProcessedOnce() throws Exception {

@@ -10,17 +10,16 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 
 @QuarkusTest
 class ProductResourceTest {
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     @Test
     void createsReadsAndKeepsVietnameseTextIntact() {

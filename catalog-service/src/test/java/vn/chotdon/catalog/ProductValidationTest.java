@@ -11,18 +11,17 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 
 /** Bad input gets a 400 problem+json that names what is wrong, never a 5xx, and writes nothing. */
 @QuarkusTest
 class ProductValidationTest {
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     long coop;
     long productsBefore;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 
 /** Many sessions reserve the same product at once; the database must never give out more than it has. */
 @QuarkusTest
@@ -28,8 +28,7 @@ class ReservationRaceTest {
     private static final int UNITS_EACH = 7;
     private static final int STOCK = 150;
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     @Test
     void concurrentReservationsNeverTakeStockBelowZero() throws Exception {

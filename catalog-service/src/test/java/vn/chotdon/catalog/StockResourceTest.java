@@ -7,15 +7,14 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Db;
 
 @QuarkusTest
 class StockResourceTest {
 
-    @Inject
-    Db db;
+    Db db = Db.ofApplication();
 
     @Test
     void receiptsAndAdjustmentsGoThroughTheLedger() {

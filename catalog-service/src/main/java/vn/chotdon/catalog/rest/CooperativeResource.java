@@ -22,6 +22,7 @@ import vn.chotdon.catalog.service.CooperativeDetails;
 import vn.chotdon.catalog.service.CooperativeService;
 import vn.chotdon.catalog.service.MemberDetails;
 import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.paging.PageParams;
 
 @Path("/cooperatives")
 @Tag(name = "Cooperatives", description = "Cooperatives (HTX) and their member households")

@@ -29,6 +29,7 @@ import vn.chotdon.catalog.service.ProductDraft;
 import vn.chotdon.catalog.service.ProductService;
 import vn.chotdon.catalog.service.ProductService.ProductQuery;
 import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
 
 @Path("/products")

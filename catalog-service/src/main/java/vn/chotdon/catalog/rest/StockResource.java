@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.catalog.service.StockLedger;
 import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
 
 @Path("/products/{productId}")

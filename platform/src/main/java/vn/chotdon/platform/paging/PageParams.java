@@ -1,4 +1,4 @@
-package vn.chotdon.catalog.rest;
+package vn.chotdon.platform.paging;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,22 +1,26 @@
-package vn.chotdon.catalog;
+package vn.chotdon.testing;
 
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** Reads the service's real database directly, to check what the API left there. */
-@ApplicationScoped
-public class Db {
+public final class Db {
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    Db(AgroalDataSource dataSource) {
+    private Db(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The database of the application under test. */
+    public static Db ofApplication() {
+        return new Db(CDI.current().select(DataSource.class).get());
     }
 
     public long number(String sql, Object... params) {
@@ -45,6 +49,18 @@ public class Db {
                 }
             }
             return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** @return the number of rows changed */
+    public int execute(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

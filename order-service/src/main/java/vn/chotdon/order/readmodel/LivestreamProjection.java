@@ -1,0 +1,106 @@
+package vn.chotdon.order.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.chotdon.events.EventEnvelope;
+import vn.chotdon.events.LivestreamEventTypes;
+import vn.chotdon.events.Topics;
+import vn.chotdon.events.livestream.LineupItemData;
+import vn.chotdon.events.livestream.SessionData;
+import vn.chotdon.order.service.SoldOutMemory;
+import vn.chotdon.platform.consumer.EventSubscriptions;
+
+/**
+ * Keeps order-service's local copy of sessions and lineups from livestream-service's events, so
+ * that placing an order never calls another service. Events carry full state and a version; an
+ * older version than the one stored is ignored.
+ */
+@ApplicationScoped
+public class LivestreamProjection {
+
+    private static final Logger LOG = Logger.getLogger(LivestreamProjection.class);
+
+    private final EventSubscriptions subscriptions;
+    private final ObjectMapper json;
+    private final SoldOutMemory soldOut;
+    private final boolean enabled;
+
+    LivestreamProjection(EventSubscriptions subscriptions, ObjectMapper json, SoldOutMemory soldOut,
+            @ConfigProperty(name = "chotdon.orders.read-model.enabled", defaultValue = "true") boolean enabled) {
+        this.subscriptions = subscriptions;
+        this.json = json;
+        this.soldOut = soldOut;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            subscriptions.subscribe("read-model", Topics.LIVESTREAM_SESSIONS, this::apply);
+        }
+    }
+
+    void apply(EventEnvelope<JsonNode> event) throws Exception {
+        String type = event.type();
+        if (type.startsWith("vn.chotdon.livestream.session.")) {
+            apply(json.treeToValue(event.data(), SessionData.class));
+        } else if (type.startsWith("vn.chotdon.livestream.lineup.")) {
+            apply(json.treeToValue(event.data(), LineupItemData.class),
+                    LivestreamEventTypes.LINEUP_ITEM_REMOVED.equals(type));
+        } else {
+            LOG.debugf("Ignoring event type %s", type);
+        }
+    }
+
+    private void apply(SessionData data) {
+        SaleSession session = SaleSession.findById(data.sessionId());
+        if (session == null) {
+            session = new SaleSession();
+            session.sessionId = data.sessionId();
+        } else if (session.version > data.version()) {
+            return;
+        }
+        session.cooperativeId = data.cooperativeId();
+        session.title = data.title();
+        session.status = data.status();
+        session.holdMinutes = data.holdMinutes();
+        session.autoConfirmCod = data.autoConfirmCod();
+        session.version = data.version();
+        session.updatedAt = now();
+        session.persist();
+    }
+
+    private void apply(LineupItemData data, boolean removedEvent) {
+        LineupItem item = LineupItem.findById(data.itemId());
+        if (item == null) {
+            item = new LineupItem();
+            item.itemId = data.itemId();
+        } else if (item.version > data.version()) {
+            return;
+        }
+        item.sessionId = data.sessionId();
+        item.code = data.code().toUpperCase(java.util.Locale.ROOT);
+        item.productId = data.productId();
+        item.productName = data.productName();
+        item.unit = data.unit();
+        item.livePriceVnd = data.livePriceVnd();
+        item.quota = data.quota();
+        item.perBuyerLimit = data.perBuyerLimit();
+        item.displayOrder = data.displayOrder();
+        item.removed = removedEvent || data.removed();
+        item.version = data.version();
+        item.updatedAt = now();
+        item.persist();
+        soldOut.forget(item.itemId);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,143 @@
+package vn.chotdon.order.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.service.OrderLifecycle;
+import vn.chotdon.order.service.OrderLifecycle.Actor;
+import vn.chotdon.order.service.OrderPlacement;
+import vn.chotdon.order.service.OrderQueries;
+import vn.chotdon.order.service.PlaceOrder;
+import vn.chotdon.order.view.OrderReceipt;
+import vn.chotdon.order.view.OrderView;
+import vn.chotdon.platform.paging.PageOf;
+import vn.chotdon.platform.paging.PageParams;
+import vn.chotdon.platform.problem.Problem;
+
+@Path("/orders")
+@Tag(name = "Orders", description = "Placing orders during a live sale, and staff handling them")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private final OrderPlacement placement;
+    private final OrderLifecycle lifecycle;
+    private final OrderQueries queries;
+
+    OrderResource(OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries queries) {
+        this.placement = placement;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place an order for a buyer watching the live sale",
+            description = "Accepted only while the session is LIVE; prices come from the lineup. Send an"
+                    + " Idempotency-Key: a retry with the same key and body gets the first answer.")
+    @APIResponse(responseCode = "201", description = "Placed; units are held for the order",
+            content = @Content(schema = @Schema(implementation = OrderReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (phone, address, quantities...), all listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Sold out (names the item and what remains), over the per-buyer"
+            + " limit, session not LIVE, or the first request with this Idempotency-Key is still running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A code not on the lineup, or an Idempotency-Key reused for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response place(
+            @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]+",
+                    message = "may hold letters, digits and _ . : - only")
+            @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID", example = "7b0e3c9a-5f0e-4f59-9a51-2f7f0c1d9e11")
+            String idempotencyKey,
+            @Valid @NotNull @RequestBody(content = @Content(schema = @Schema(implementation = PlaceOrder.class)))
+            PlaceOrder order,
+            UriInfo uri) {
+        OrderPlacement.Answer answer = placement.place(order, idempotencyKey, "/" + uri.getPath().replaceFirst("^/", ""));
+        return Response.status(answer.status())
+                .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                .entity(answer.body()).build();
+    }
+
+    @GET
+    @Operation(summary = "List orders for staff, filtered by session, status and phone")
+    public PageOf<OrderView> list(
+            @QueryParam("sessionId") @Parameter(example = "5") Long sessionId,
+            @QueryParam("status") @Parameter(example = "PLACED") OrderStatus status,
+            @QueryParam("phone") @Parameter(description = "Any usual form; matched normalised", example = "0912345678") String phone,
+            @Valid @BeanParam PageParams paging) {
+        var found = queries.list(sessionId, status, phone, paging.page, paging.size);
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(), OrderView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an order (staff)")
+    public OrderView get(@PathParam("id") long id) {
+        return OrderView.of(queries.byId(id));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Confirm a PLACED order")
+    @APIResponse(responseCode = "409", description = "Not a legal status change; names the current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrderView confirm(@PathParam("id") long id) {
+        return OrderView.of(lifecycle.change(id, OrderStatus.CONFIRMED, Actor.STAFF, null));
+    }
+
+    @POST
+    @Path("/{id}/pay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Record the payment of a PLACED or CONFIRMED order (bank transfer received)")
+    public OrderView pay(@PathParam("id") long id) {
+        return OrderView.of(lifecycle.change(id, OrderStatus.PAID, Actor.STAFF, null));
+    }
+
+    @POST
+    @Path("/{id}/ship")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Hand a PAID order (or a CONFIRMED cash-on-delivery order) to the courier")
+    public OrderView ship(@PathParam("id") long id) {
+        return OrderView.of(lifecycle.change(id, OrderStatus.SHIPPED, Actor.STAFF, null));
+    }
+
+    @POST
+    @Path("/{id}/deliver")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Record delivery of a SHIPPED order (cash on delivery is then paid)")
+    public OrderView deliver(@PathParam("id") long id) {
+        return OrderView.of(lifecycle.change(id, OrderStatus.DELIVERED, Actor.STAFF, null));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel an order not yet shipped; its units go back to the session's quota")
+    public OrderView cancel(@PathParam("id") long id,
+            @QueryParam("reason") @Size(max = 500) @Parameter(example = "Khách đổi ý") String reason) {
+        return OrderView.of(lifecycle.change(id, OrderStatus.CANCELLED, Actor.STAFF, reason));
+    }
+}

@@ -1,0 +1,167 @@
+package vn.chotdon.order.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import vn.chotdon.order.Order;
+import vn.chotdon.order.OrderLine;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.tx.RetryOnDeadlock;
+
+/**
+ * Moves orders through their lifecycle. Each change is one conditional UPDATE of the order's
+ * status: of two changes racing (a buyer's cancellation and the hold's expiry, say) exactly one
+ * wins, so units go back to the quota exactly once.
+ */
+@ApplicationScoped
+public class OrderLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
+    private static final int EXPIRY_BATCH = 500;
+
+    /** Who asks for a change: staff may do everything the lifecycle allows; a buyer may only cancel a PLACED order. */
+    public enum Actor {
+        STAFF,
+        BUYER,
+        HOLD_TIMER
+    }
+
+    private final EntityManager em;
+    private final OrderEvents events;
+    private final SoldOutMemory soldOut;
+
+    OrderLifecycle(EntityManager em, OrderEvents events, SoldOutMemory soldOut) {
+        this.em = em;
+        this.events = events;
+        this.soldOut = soldOut;
+    }
+
+    public Order change(long orderId, OrderStatus target, Actor actor, String reason) {
+        Order changed = RetryOnDeadlock.inNewTransaction(() -> changeInTransaction(orderId, target, actor, reason));
+        if (target.releasesUnits()) {
+            changed.lines.forEach(line -> soldOut.forget(line.itemId));
+        }
+        return changed;
+    }
+
+    private Order changeInTransaction(long orderId, OrderStatus target, Actor actor, String reason) {
+        Order order = Order.findById(orderId);
+        if (order == null) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        OrderStatus from = order.status;
+        if (from == target) {
+            return withLines(orderId);
+        }
+        refuseIllegal(order, target, actor);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean paidNow = target == OrderStatus.PAID
+                || (target == OrderStatus.DELIVERED && order.paymentMethod == PaymentMethod.COD);
+        // The status we read is the condition: if another change committed first, nothing happens here.
+        var update = em.createQuery("update Order set status = :to, version = version + 1, updatedAt = :now"
+                + timestampColumn(target) + (paidNow ? ", paidAt = :now" : "")
+                + (target == OrderStatus.PAID ? ", confirmedAt = coalesce(confirmedAt, :now)" : "")
+                + (target == OrderStatus.CANCELLED ? ", cancelReason = :reason" : "")
+                + " where id = :id and status = :from")
+                .setParameter("to", target).setParameter("now", now).setParameter("id", orderId)
+                .setParameter("from", from);
+        if (target == OrderStatus.CANCELLED) {
+            update.setParameter("reason", reason);
+        }
+        int won = update.executeUpdate();
+        em.clear();
+        if (won == 0) {
+            throw illegal(withLines(orderId), target);
+        }
+        em.createQuery("update OrderLine set status = :to" + (paidNow ? ", paid = true" : "") + " where order.id = :id")
+                .setParameter("to", target).setParameter("id", orderId).executeUpdate();
+        Order changed = withLines(orderId);
+        if (target.releasesUnits()) {
+            release(changed);
+        }
+        events.record(changed, from);
+        return changed;
+    }
+
+    /** The order with its lines loaded, for use after the transaction ends. */
+    Order withLines(long orderId) {
+        return em.createQuery("select o from Order o left join fetch o.lines where o.id = :id", Order.class)
+                .setParameter("id", orderId).getSingleResult();
+    }
+
+    private void release(Order order) {
+        for (OrderLine line : order.lines.stream().sorted(Comparator.comparing(l -> l.itemId)).toList()) {
+            em.createNativeQuery("UPDATE lineup_item SET taken = taken - ?1 WHERE item_id = ?2")
+                    .setParameter(1, line.quantity).setParameter(2, line.itemId).executeUpdate();
+            em.createNativeQuery("UPDATE buyer_item_units SET units = GREATEST(units - ?1, 0)"
+                    + " WHERE item_id = ?2 AND buyer_phone = ?3")
+                    .setParameter(1, line.quantity).setParameter(2, line.itemId).setParameter(3, order.buyerPhone)
+                    .executeUpdate();
+        }
+    }
+
+    private static void refuseIllegal(Order order, OrderStatus target, Actor actor) {
+        boolean allowed = target.reachableFrom().contains(order.status);
+        if (target == OrderStatus.SHIPPED && order.status == OrderStatus.CONFIRMED) {
+            allowed = order.paymentMethod == PaymentMethod.COD;
+        }
+        if (actor == Actor.BUYER) {
+            allowed = allowed && target == OrderStatus.CANCELLED && order.status == OrderStatus.PLACED;
+        }
+        if (actor == Actor.HOLD_TIMER) {
+            allowed = allowed && target == OrderStatus.EXPIRED;
+        }
+        if (target == OrderStatus.EXPIRED && actor != Actor.HOLD_TIMER) {
+            allowed = false;
+        }
+        if (!allowed) {
+            throw illegal(order, target);
+        }
+    }
+
+    private static ProblemException illegal(Order order, OrderStatus target) {
+        String detail = "Order " + order.code + " is " + order.status + " and cannot become " + target;
+        if (target == OrderStatus.SHIPPED && order.status == OrderStatus.CONFIRMED) {
+            detail += " before it is paid (only cash-on-delivery orders ship unpaid)";
+        }
+        return ProblemException.conflict("illegal-status-change", "Status cannot change", detail)
+                .with("currentStatus", order.status.name());
+    }
+
+    private static String timestampColumn(OrderStatus target) {
+        return switch (target) {
+            case CONFIRMED -> ", confirmedAt = :now";
+            case SHIPPED -> ", shippedAt = :now";
+            case DELIVERED -> ", deliveredAt = :now";
+            case CANCELLED -> ", cancelledAt = :now";
+            case EXPIRED -> ", expiredAt = :now";
+            case PAID, PLACED -> "";
+        };
+    }
+
+    /** Expires PLACED orders whose hold ran out; a cancellation that wins the race is simply left alone. */
+    @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireHolds() {
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select id from Order where status = :placed and holdExpiresAt < :now order by holdExpiresAt",
+                        Long.class)
+                .setParameter("placed", OrderStatus.PLACED).setParameter("now", Instant.now())
+                .setMaxResults(EXPIRY_BATCH).getResultList());
+        for (Long id : due) {
+            try {
+                change(id, OrderStatus.EXPIRED, Actor.HOLD_TIMER, null);
+            } catch (ProblemException lostRace) {
+                LOG.debugf("Order %d changed before its hold expired: %s", id, lostRace.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package vn.chotdon.order.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vn.chotdon.order.Order;
+import vn.chotdon.order.OrderLine;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.address.Provinces;
+import vn.chotdon.order.readmodel.LineupItem;
+import vn.chotdon.order.readmodel.SaleSession;
+import vn.chotdon.order.view.OrderReceipt;
+import vn.chotdon.order.view.OrderView;
+import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.text.VietnamPhone;
+import vn.chotdon.platform.text.VietnameseText;
+import vn.chotdon.platform.tx.RetryOnDeadlock;
+
+/**
+ * The hot path: places an order using only order-service's own database. Quotas and per-buyer
+ * limits are taken with conditional UPDATEs in the same local transaction as the order, its
+ * lines, its event and its idempotency answer; the busy item rows are locked last, so each
+ * order holds them only for the moment before commit.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    /** The answer to send: a status and the exact JSON body (a replay sends the same bytes). */
+    public record Answer(int status, String body) {
+    }
+
+    private record Want(LineupItem item, long quantity) {
+    }
+
+    private static final int CODE_ATTEMPTS = 3;
+
+    private final EntityManager em;
+    private final IdempotencyKeys idempotency;
+    private final OrderEvents events;
+    private final SoldOutMemory soldOut;
+    private final ObjectMapper json;
+
+    OrderPlacement(EntityManager em, IdempotencyKeys idempotency, OrderEvents events, SoldOutMemory soldOut,
+            ObjectMapper json) {
+        this.em = em;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.soldOut = soldOut;
+        this.json = json;
+    }
+
+    public Answer place(PlaceOrder request, String idempotencyKey, String path) {
+        String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
+        String province = Provinces.resolve(request.address().province()).orElseThrow();
+        SaleSession session = QuarkusTransaction.requiringNew().call(() -> liveSession(request.sessionId()));
+        List<Want> wants = QuarkusTransaction.requiringNew().call(() -> resolveItems(request));
+        wants.forEach(this::refuseIfSoldOut);
+
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.StoredAnswer> stored = idempotency.claim(idempotencyKey, hash(request));
+            if (stored.isPresent()) {
+                return new Answer(stored.get().status(), stored.get().body());
+            }
+        }
+        try {
+            return placeWithFreshCode(request, idempotencyKey, session, wants, phone, province);
+        } catch (ProblemException refusal) {
+            if (idempotencyKey != null && refusal.status() == 409) {
+                idempotency.completeAlone(idempotencyKey, 409, write(refusal.toProblem(path)));
+            } else if (idempotencyKey != null) {
+                idempotency.abandon(idempotencyKey);
+            }
+            throw refusal;
+        } catch (RuntimeException failure) {
+            if (idempotencyKey != null) {
+                idempotency.abandon(idempotencyKey);
+            }
+            throw failure;
+        }
+    }
+
+    private Answer placeWithFreshCode(PlaceOrder request, String key, SaleSession session, List<Want> wants,
+            String phone, String province) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return RetryOnDeadlock.inNewTransaction(
+                        () -> placeInTransaction(request, key, session, wants, phone, province));
+            } catch (RuntimeException e) {
+                if (attempt >= CODE_ATTEMPTS || !isCodeCollision(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Answer placeInTransaction(PlaceOrder request, String key, SaleSession session, List<Want> wants,
+            String phone, String province) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String token = OrderCodes.newAccessToken();
+        boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod;
+
+        Order order = new Order();
+        order.code = OrderCodes.newCode();
+        order.sessionId = session.sessionId;
+        order.cooperativeId = session.cooperativeId;
+        order.status = OrderStatus.PLACED;
+        order.paymentMethod = request.paymentMethod();
+        order.buyerName = VietnameseText.tidy(request.buyerName());
+        order.buyerPhone = phone;
+        order.province = province;
+        order.commune = VietnameseText.tidy(request.address().commune());
+        order.addressDetail = VietnameseText.tidy(request.address().detail());
+        order.note = VietnameseText.tidy(request.note());
+        order.accessTokenHash = OrderCodes.sha256(token);
+        order.idempotencyKey = key;
+        order.placedAt = now;
+        order.holdExpiresAt = now.plus(Duration.ofMinutes(session.holdMinutes));
+        order.updatedAt = now;
+        for (Want want : wants) {
+            OrderLine line = new OrderLine();
+            line.order = order;
+            line.sessionId = session.sessionId;
+            line.itemId = want.item().itemId;
+            line.code = want.item().code;
+            line.productId = want.item().productId;
+            line.productName = want.item().productName;
+            line.quantity = want.quantity();
+            line.unitPriceVnd = want.item().livePriceVnd;
+            line.lineTotalVnd = Math.multiplyExact(want.quantity(), want.item().livePriceVnd);
+            line.status = OrderStatus.PLACED;
+            order.lines.add(line);
+            order.totalVnd = Math.addExact(order.totalVnd, line.lineTotalVnd);
+        }
+
+        for (Want want : wants) {
+            if (want.item().perBuyerLimit != null) {
+                holdBuyerUnits(want, phone);
+            }
+        }
+        order.persist();
+        em.flush();
+        events.record(order, null);
+        if (confirmNow) {
+            order.status = OrderStatus.CONFIRMED;
+            order.confirmedAt = now;
+            order.lines.forEach(line -> line.status = OrderStatus.CONFIRMED);
+            em.flush();
+            events.record(order, OrderStatus.PLACED);
+        }
+
+        // Last, in item order: the quota rows are where every buyer of the session meets.
+        for (Want want : wants.stream().sorted(Comparator.comparing(w -> w.item().itemId)).toList()) {
+            takeQuota(want);
+        }
+
+        String body = write(new OrderReceipt(OrderView.of(order), token));
+        if (key != null) {
+            idempotency.complete(key, 201, body);
+        }
+        return new Answer(201, body);
+    }
+
+    private void takeQuota(Want want) {
+        int taken = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
+                + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota")
+                .setParameter(1, want.quantity()).setParameter(2, want.item().itemId).executeUpdate();
+        if (taken == 0) {
+            long remaining = ((Number) em.createNativeQuery(
+                    "SELECT GREATEST(quota - taken, 0) FROM lineup_item WHERE item_id = ?1")
+                    .setParameter(1, want.item().itemId).getSingleResult()).longValue();
+            if (remaining == 0) {
+                soldOut.remember(want.item().itemId);
+            }
+            throw soldOutProblem(want.item(), remaining, want.quantity());
+        }
+    }
+
+    private void holdBuyerUnits(Want want, String phone) {
+        long limit = want.item().perBuyerLimit;
+        long itemId = want.item().itemId;
+        if (want.quantity() <= limit) {
+            if (addBuyerUnits(itemId, phone, want.quantity(), limit)) {
+                return;
+            }
+            int inserted = em.createNativeQuery(
+                    "INSERT IGNORE INTO buyer_item_units (item_id, buyer_phone, units) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, itemId).setParameter(2, phone).setParameter(3, want.quantity()).executeUpdate();
+            if (inserted == 1 || addBuyerUnits(itemId, phone, want.quantity(), limit)) {
+                return;
+            }
+        }
+        List<?> held = em.createNativeQuery("SELECT units FROM buyer_item_units WHERE item_id = ?1 AND buyer_phone = ?2")
+                .setParameter(1, itemId).setParameter(2, phone).getResultList();
+        long already = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
+        throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
+                want.item().code + " (" + want.item().productName + ") is limited to " + limit
+                        + " per buyer; this phone number already has " + already + " in its orders")
+                .with("itemCode", want.item().code)
+                .with("limit", limit)
+                .with("alreadyOrdered", already);
+    }
+
+    private boolean addBuyerUnits(long itemId, String phone, long quantity, long limit) {
+        return em.createNativeQuery("UPDATE buyer_item_units SET units = units + ?1"
+                + " WHERE item_id = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
+                .setParameter(1, quantity).setParameter(2, itemId).setParameter(3, phone).setParameter(4, limit)
+                .executeUpdate() == 1;
+    }
+
+    private static SaleSession liveSession(long sessionId) {
+        SaleSession session = SaleSession.findById(sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        if (!session.isLive()) {
+            throw ProblemException.conflict("session-not-live", "Session is not live",
+                    "Session " + sessionId + " is " + session.status + "; orders are taken only while it is LIVE")
+                    .with("currentStatus", session.status);
+        }
+        return session;
+    }
+
+    private static List<Want> resolveItems(PlaceOrder request) {
+        Map<Long, Want> wants = new LinkedHashMap<>();
+        List<Problem.FieldViolation> unknown = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            PlaceOrder.Item asked = request.items().get(i);
+            if ((asked.code() == null) == (asked.itemId() == null)) {
+                throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
+                        List.of(new Problem.FieldViolation("items[" + i + "]", "give either code or itemId")));
+            }
+            LineupItem item = asked.itemId() != null
+                    ? LineupItem.<LineupItem>findByIdOptional(asked.itemId())
+                            .filter(found -> found.sessionId.equals(request.sessionId())).orElse(null)
+                    : LineupItem.<LineupItem>find("sessionId = ?1 and code = ?2 and removed = false",
+                            request.sessionId(), asked.code().toUpperCase(Locale.ROOT)).firstResult();
+            if (item == null || item.removed) {
+                String field = asked.itemId() != null ? "items[" + i + "].itemId" : "items[" + i + "].code";
+                String what = asked.itemId() != null ? "item " + asked.itemId() : "code " + asked.code();
+                unknown.add(new Problem.FieldViolation(field, what + " is not on the lineup of session " + request.sessionId()));
+                continue;
+            }
+            wants.merge(item.itemId, new Want(item, asked.quantity()),
+                    (a, b) -> new Want(a.item(), a.quantity() + b.quantity()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(422, "unknown-item", "Not on the lineup", unknown.size() == 1
+                    ? unknown.get(0).message() : unknown.size() + " items are not on the lineup", unknown);
+        }
+        return List.copyOf(wants.values());
+    }
+
+    /**
+     * Refuses from memory, or from the last committed counters read without locking, an item
+     * that cannot fill the order; such a request never waits on the item's row lock.
+     */
+    private void refuseIfSoldOut(Want want) {
+        if (soldOut.isSoldOut(want.item().itemId)) {
+            throw soldOutProblem(want.item(), 0, want.quantity());
+        }
+        if (want.item().remaining() < want.quantity()) {
+            if (want.item().remaining() == 0) {
+                soldOut.remember(want.item().itemId);
+            }
+            throw soldOutProblem(want.item(), want.item().remaining(), want.quantity());
+        }
+    }
+
+    private static ProblemException soldOutProblem(LineupItem item, long remaining, long asked) {
+        String detail = remaining == 0
+                ? item.code + " (" + item.productName + ") is sold out"
+                : "Only " + remaining + " of " + item.code + " (" + item.productName + ") remain; " + asked + " were asked";
+        return ProblemException.conflict("sold-out", remaining == 0 ? "Sold out" : "Not enough left", detail)
+                .with("itemCode", item.code)
+                .with("itemId", item.itemId)
+                .with("remaining", remaining);
+    }
+
+    private String hash(PlaceOrder request) {
+        return OrderCodes.sha256(write(request));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static boolean isCodeCollision(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException && String.valueOf(t.getMessage()).contains("uk_orders_code")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

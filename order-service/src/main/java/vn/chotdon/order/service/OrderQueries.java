@@ -1,0 +1,190 @@
+package vn.chotdon.order.service;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.chotdon.order.Order;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.readmodel.LineupItem;
+import vn.chotdon.order.readmodel.SaleSession;
+import vn.chotdon.order.view.TallyView;
+import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.text.VietnamPhone;
+
+/** Reads of orders for staff and buyers, and the tally. */
+@ApplicationScoped
+public class OrderQueries {
+
+    private final EntityManager em;
+
+    OrderQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public record OrderPage(List<Order> items, long total) {
+    }
+
+    @Transactional
+    public Order byId(long id) {
+        List<Order> found = em.createQuery("select o from Order o left join fetch o.lines where o.id = :id", Order.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Order", id);
+        }
+        return found.get(0);
+    }
+
+    /** The order with this code, only for the holder of its access token; anyone else learns nothing. */
+    @Transactional
+    public Order forBuyer(String code, String token) {
+        List<Order> found = em.createQuery("select o from Order o left join fetch o.lines where o.code = :code", Order.class)
+                .setParameter("code", code).getResultList();
+        if (found.isEmpty() || !OrderCodes.matches(token, found.get(0).accessTokenHash)) {
+            throw ProblemException.notFound("Order", code);
+        }
+        return found.get(0);
+    }
+
+    @Transactional
+    public OrderPage list(Long sessionId, OrderStatus status, String phone, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (sessionId != null) {
+            where.add("sessionId = :sessionId");
+            params.and("sessionId", sessionId);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (phone != null && !phone.isBlank()) {
+            String normalised = VietnamPhone.normalise(phone).orElseThrow(() -> new ProblemException(400, "validation",
+                    "Invalid request", "1 field is invalid", List.of(new Problem.FieldViolation("phone",
+                            "is not a Vietnamese phone number (e.g. 0912 345 678 or +84912345678)"))));
+            where.add("buyerPhone = :phone");
+            params.and("phone", normalised);
+        }
+        String filter = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var query = Order.<Order>find(filter, Sort.by("id"), params).page(Page.of(page, size));
+        List<Order> orders = query.list();
+        orders.forEach(o -> Hibernate.initialize(o.lines));
+        return new OrderPage(orders, query.count());
+    }
+
+    /** Every order of a session that is still to be delivered or was delivered, for the shipping export. */
+    @Transactional
+    public List<Order> toShip(long sessionId) {
+        return em.createQuery("select distinct o from Order o left join fetch o.lines where o.sessionId = :s"
+                + " and o.status not in (:gone) order by o.id", Order.class)
+                .setParameter("s", sessionId)
+                .setParameter("gone", List.of(OrderStatus.CANCELLED, OrderStatus.EXPIRED))
+                .getResultList();
+    }
+
+    @Transactional
+    public SaleSession session(long sessionId) {
+        SaleSession session = SaleSession.findById(sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        return session;
+    }
+
+    @Transactional
+    public List<LineupItem> lineup(long sessionId) {
+        return LineupItem.list("sessionId", Sort.by("displayOrder").and("itemId"), sessionId);
+    }
+
+    /** Units and money of one lineup item, summed by what the orders holding them have become. */
+    private static final class ItemUnits {
+        long held;
+        long confirmed;
+        long paid;
+        long cancelled;
+        long revenueVnd;
+        long heldVnd;
+        long paidVnd;
+
+        void add(OrderStatus status, boolean paidLine, long quantity, long money) {
+            if (status == OrderStatus.PLACED) {
+                held += quantity;
+                heldVnd += money;
+            } else if (status.releasesUnits()) {
+                cancelled += quantity;
+            } else {
+                confirmed += quantity;
+                revenueVnd += money;
+                if (paidLine) {
+                    paid += quantity;
+                    paidVnd += money;
+                }
+            }
+        }
+    }
+
+    /** Exact, from this service's own rows: one index-only GROUP BY over the session's order lines. */
+    @Transactional
+    public TallyView tally(long sessionId) {
+        SaleSession session = session(sessionId);
+        Map<Long, ItemUnits> units = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT item_id, status, paid, SUM(quantity), SUM(line_total_vnd)"
+                + " FROM order_line WHERE session_id = ?1 GROUP BY item_id, status, paid")
+                .setParameter(1, sessionId).getResultList();
+        for (Object[] row : rows) {
+            units.computeIfAbsent(((Number) row[0]).longValue(), id -> new ItemUnits())
+                    .add(OrderStatus.valueOf((String) row[1]), toBoolean(row[2]), ((Number) row[3]).longValue(),
+                            ((Number) row[4]).longValue());
+        }
+        List<TallyView.ItemTally> items = new ArrayList<>();
+        ItemUnits all = new ItemUnits();
+        for (LineupItem item : lineup(sessionId)) {
+            ItemUnits u = units.getOrDefault(item.itemId, new ItemUnits());
+            if (item.removed && u.held + u.confirmed + u.cancelled == 0) {
+                continue;
+            }
+            long remaining = Math.max(0, item.quota - u.held - u.confirmed);
+            items.add(new TallyView.ItemTally(item.itemId, item.code, item.productId, item.productName, item.quota,
+                    u.held, u.confirmed, u.paid, u.cancelled, remaining, u.revenueVnd, u.heldVnd, item.removed));
+            all.held += u.held;
+            all.confirmed += u.confirmed;
+            all.paid += u.paid;
+            all.cancelled += u.cancelled;
+            all.revenueVnd += u.revenueVnd;
+            all.heldVnd += u.heldVnd;
+            all.paidVnd += u.paidVnd;
+        }
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (OrderStatus status : OrderStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery(
+                "SELECT status, COUNT(*) FROM orders WHERE session_id = ?1 GROUP BY status")
+                .setParameter(1, sessionId).getResultList();
+        long orders = 0;
+        for (Object[] row : counts) {
+            byStatus.put((String) row[0], ((Number) row[1]).longValue());
+            orders += ((Number) row[1]).longValue();
+        }
+        return new TallyView(sessionId, session.status, items, byStatus,
+                new TallyView.Totals(orders, all.held, all.confirmed, all.paid, all.cancelled, all.revenueVnd,
+                        all.heldVnd, all.paidVnd),
+                Instant.now());
+    }
+
+    private static boolean toBoolean(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+}

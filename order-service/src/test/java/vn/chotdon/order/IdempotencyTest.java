@@ -1,0 +1,87 @@
+package vn.chotdon.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.chotdon.order.ConcurrentBuyers.Answer;
+import vn.chotdon.testing.Db;
+
+/** A buyer's phone on a shaky 4G connection taps "Chốt đơn" and retries: one order, whatever happens. */
+@QuarkusTest
+class IdempotencyTest {
+
+    Db db = Db.ofApplication();
+
+    @Test
+    void fiftyConcurrentRetriesWithOneKeyCreateOneOrder() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long itemId = sale.item("BG01", "Bánh gio", 15000, 100, null);
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("BG01", 2, "0912345678"));
+
+        List<Answer> answers = ConcurrentBuyers.post("/orders", 50, i -> body, i -> key);
+
+        List<Answer> created = answers.stream().filter(a -> a.status() == 201).toList();
+        assertThat(created).isNotEmpty();
+        assertThat(created.stream().map(Answer::body).distinct()).as("every 201 is the first answer").hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(answers).filteredOn(a -> a.status() == 409)
+                .allSatisfy(a -> assertThat(a.body()).contains("https://chotdon.vn/problems/request-in-progress"));
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key)).isEqualTo(1);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(2);
+
+        String replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/orders").then().statusCode(201).extract().asString();
+        assertThat(replay).isEqualTo(created.get(0).body());
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Json.write(sale.order("BG01", 3, "0912345678")))
+                .post("/orders").then().statusCode(422).contentType("application/problem+json")
+                .body("type", is("https://chotdon.vn/problems/idempotency-key-reused"));
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSoldOutAnswerIsReplayedToo() {
+        LiveSale sale = new LiveSale().open();
+        sale.item("NL01", "Nhãn lồng", 30000, 1, null);
+        given().contentType(ContentType.JSON).body(sale.order("NL01", 1, "0912345678")).post("/orders")
+                .then().statusCode(201);
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(sale.order("NL01", 1, "0987654321")).post("/orders")
+                .then().statusCode(409).contentType("application/problem+json").extract().asString();
+        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(sale.order("NL01", 1, "0987654321")).post("/orders")
+                .then().statusCode(409).extract().asString();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void aKeyLeftInProgressByACrashedRequestIsTakenOverAfterItsLease() {
+        LiveSale sale = new LiveSale().open();
+        sale.item("CA01", "Cam Cao Phong", 40000, 10, null);
+        String body = Json.write(sale.order("CA01", 1, "0912345678"));
+        String earlier = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", earlier).body(body).post("/orders")
+                .then().statusCode(201);
+        // What a request killed mid-flight leaves behind: its key claimed, no order, no answer.
+        String key = UUID.randomUUID().toString();
+        db.execute("INSERT INTO idempotency_key (idem_key, request_hash, state, created_at, updated_at)"
+                + " SELECT ?, request_hash, 'IN_PROGRESS', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
+                + " FROM idempotency_key WHERE idem_key = ?", key, earlier);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
+                .then().statusCode(409).body("type", is("https://chotdon.vn/problems/request-in-progress"));
+        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?", key);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
+                .then().statusCode(201);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key)).isEqualTo(1);
+    }
+}

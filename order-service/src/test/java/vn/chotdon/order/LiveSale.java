@@ -1,0 +1,113 @@
+package vn.chotdon.order;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.chotdon.events.LivestreamEventTypes;
+import vn.chotdon.events.Topics;
+import vn.chotdon.events.livestream.LineupItemData;
+import vn.chotdon.events.livestream.SessionData;
+import vn.chotdon.testing.EventPublisher;
+
+/**
+ * A live sale as livestream-service announces it: session and lineup events published to the
+ * real Kafka topic, then awaited in order-service's read model. Ids are random per test run so
+ * that events left on the broker by earlier runs never collide.
+ */
+final class LiveSale {
+
+    private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 900_000_000) * 1000);
+
+    final long sessionId = IDS.incrementAndGet();
+    final long cooperativeId = 7;
+    private final Map<Long, LineupItemData> items = new HashMap<>();
+    private long sessionVersion;
+    private String status = "SCHEDULED";
+    private int holdMinutes = 30;
+    private boolean autoConfirmCod;
+
+    LiveSale holdMinutes(int minutes) {
+        holdMinutes = minutes;
+        return this;
+    }
+
+    LiveSale autoConfirmCod() {
+        autoConfirmCod = true;
+        return this;
+    }
+
+    /** Publishes the session as scheduled and then opened, with nothing on its lineup yet. */
+    LiveSale open() {
+        publishSession(LivestreamEventTypes.SESSION_SCHEDULED, "SCHEDULED");
+        publishSession(LivestreamEventTypes.SESSION_OPENED, "LIVE");
+        return this;
+    }
+
+    LiveSale end() {
+        publishSession(LivestreamEventTypes.SESSION_ENDED, "ENDED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ENDED".equals(
+                given().get("/sessions/" + sessionId).then().extract().path("status")));
+        return this;
+    }
+
+    /** Adds an item and waits until order-service can take orders for it. */
+    long item(String code, String productName, long priceVnd, long quota, Integer perBuyerLimit) {
+        long itemId = IDS.incrementAndGet();
+        LineupItemData data = new LineupItemData(sessionId, itemId, code, itemId + 100, productName, "CAI", priceVnd,
+                quota, perBuyerLimit, items.size() + 1, false, false, 1);
+        items.put(itemId, data);
+        publish(LivestreamEventTypes.LINEUP_ITEM_ADDED, data);
+        awaitOrderable(itemId, quota);
+        return itemId;
+    }
+
+    /** Changes an item's live price and quota, as livestream-service does while LIVE. */
+    void changeItem(long itemId, long priceVnd, long quota) {
+        LineupItemData old = items.get(itemId);
+        LineupItemData data = new LineupItemData(sessionId, itemId, old.code(), old.productId(), old.productName(),
+                old.unit(), priceVnd, quota, old.perBuyerLimit(), old.displayOrder(), old.pinned(), false,
+                old.version() + 1);
+        items.put(itemId, data);
+        publish(LivestreamEventTypes.LINEUP_ITEM_CHANGED, data);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(priceVnd).equals(given()
+                .get("/sessions/" + sessionId).then().extract().jsonPath()
+                .getLong("items.find { it.itemId == " + itemId + " }.livePriceVnd")));
+    }
+
+    private void awaitOrderable(long itemId, long quota) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var json = given().get("/sessions/" + sessionId).then().extract().jsonPath();
+            return "LIVE".equals(json.getString("status"))
+                    && json.getList("items.itemId", Long.class).contains(itemId);
+        });
+    }
+
+    private void publishSession(String type, String newStatus) {
+        status = newStatus;
+        SessionData data = new SessionData(sessionId, cooperativeId, "Phiên bánh gio Đan Phượng", "TIKTOK", status,
+                null, null, null, holdMinutes, autoConfirmCod, ++sessionVersion);
+        publish(type, data);
+    }
+
+    private void publish(String type, Object data) {
+        try (EventPublisher publisher = EventPublisher.open()) {
+            publisher.publish(Topics.LIVESTREAM_SESSIONS, Long.toString(sessionId), EventPublisher.envelope(
+                    LivestreamEventTypes.SOURCE, type, LivestreamEventTypes.SCHEMA_VERSION,
+                    LivestreamEventTypes.AGGREGATE_SESSION, Long.toString(sessionId), data));
+        }
+    }
+
+    /** A valid order body for this session. */
+    Map<String, Object> order(String code, int quantity, String phone) {
+        return Map.of("sessionId", sessionId,
+                "items", java.util.List.of(Map.of("code", code, "quantity", quantity)),
+                "buyerName", "Chị Lan", "phone", phone,
+                "address", Map.of("province", "Hà Nội", "commune", "Xã Đan Phượng", "detail", "Thôn Thượng Thôn, số 12"),
+                "paymentMethod", "COD", "note", "Gọi trước khi giao");
+    }
+}
