@@ -37,8 +37,12 @@ public final class EventPublisher implements AutoCloseable {
 
     /** A publisher on the broker the application under test uses. */
     public static EventPublisher open() {
-        return new EventPublisher(ConfigProvider.getConfig()
+        return open(ConfigProvider.getConfig()
                 .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("127.0.0.1:9092"));
+    }
+
+    public static EventPublisher open(String bootstrapServers) {
+        return new EventPublisher(bootstrapServers);
     }
 
     /** Builds an envelope with a fresh id and the current time. */

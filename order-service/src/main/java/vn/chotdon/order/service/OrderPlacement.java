@@ -67,8 +67,12 @@ public class OrderPlacement {
     public Answer place(PlaceOrder request, String idempotencyKey, String path) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
-        SaleSession session = QuarkusTransaction.requiringNew().call(() -> liveSession(request.sessionId()));
-        List<Want> wants = QuarkusTransaction.requiringNew().call(() -> resolveItems(request));
+        record Resolved(SaleSession session, List<Want> wants) {
+        }
+        Resolved resolved = QuarkusTransaction.requiringNew()
+                .call(() -> new Resolved(liveSession(request.sessionId()), resolveItems(request)));
+        SaleSession session = resolved.session();
+        List<Want> wants = resolved.wants();
         wants.forEach(this::refuseIfSoldOut);
 
         if (idempotencyKey != null) {
