@@ -164,6 +164,11 @@ class ProductResourceTest {
                 .then().body("items.size()", is(2));
         given().queryParam("cooperativeId", coop).queryParam("status", "ACTIVE").get("/products")
                 .then().body("totalItems", is(1)).body("items[0].id", equalTo((int) active));
+        given().queryParam("cooperativeId", coop).queryParam("status", "active").get("/products")
+                .then().body("totalItems", is(1));
+        given().queryParam("status", "SOLD").get("/products")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("DRAFT, ACTIVE, RETIRED"));
         given().queryParam("size", 1000).get("/products")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", is("size"));

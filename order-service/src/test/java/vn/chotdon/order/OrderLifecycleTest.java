@@ -111,16 +111,24 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void holdsExpireAndGiveTheirUnitsBack() {
-        LiveSale sale = new LiveSale().holdMinutes(0).open();
-        long itemId = sale.item("OI01", "Ổi Đông Dư", 25000, 10, 2);
-        long orderId = place(sale, "OI01", 2, "0912000020", "BANK_TRANSFER").getLong("order.id");
+    void holdsExpireGiveTheirUnitsBackAndSaySoOnKafka() {
+        try (EventTap tap = EventTap.onTopic(Topics.ORDERS)) {
+            LiveSale sale = new LiveSale().holdMinutes(0).open();
+            long itemId = sale.item("OI01", "Ổi Đông Dư", 25000, 10, 2);
+            long orderId = place(sale, "OI01", 2, "0912000020", "BANK_TRANSFER").getLong("order.id");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(
-                given().get("/orders/" + orderId).then().extract().path("status")));
-        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isZero();
-        assertThat(db.number("SELECT units FROM buyer_item_units WHERE item_id = ?", itemId)).isZero();
-        post(orderId, "pay", 409);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(
+                    given().get("/orders/" + orderId).then().extract().path("status")));
+            assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isZero();
+            assertThat(db.number("SELECT units FROM buyer_item_units WHERE item_id = ?", itemId)).isZero();
+            post(orderId, "pay", 409);
+
+            List<Received> events = tap.awaitMatching(e -> e.key().equals(String.valueOf(sale.sessionId)), 2,
+                    Duration.ofSeconds(30));
+            assertThat(events).extracting(Received::type)
+                    .containsExactly(OrderEventTypes.ORDER_PLACED, OrderEventTypes.ORDER_EXPIRED);
+            assertThat(events.get(1).data().path("status").asText()).isEqualTo("EXPIRED");
+        }
     }
 
     @Test
