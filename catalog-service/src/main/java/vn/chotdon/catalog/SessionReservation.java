@@ -29,8 +29,17 @@ public class SessionReservation extends PanacheEntityBase {
     @Column(name = "session_id", nullable = false)
     public Long sessionId;
 
+    /** Units set aside for the session in total, sold ones included. */
     @Column(nullable = false)
     public long quantity;
+
+    /** Units of it sold by confirmed orders. */
+    @Column(nullable = false)
+    public long sold;
+
+    /** The session has ended: units its orders give back now return to available stock. */
+    @Column(nullable = false)
+    public boolean closed;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

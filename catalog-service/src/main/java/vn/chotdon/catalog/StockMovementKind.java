@@ -10,6 +10,8 @@ public enum StockMovementKind {
     RESERVATION,
     /** Reserved units a session gives back: reserved shrinks, available grows. */
     RELEASE,
-    /** Units sold outside a livestream session (at the market, to a shop): available shrinks. */
-    SALE
+    /** Units sold: outside a session (available shrinks) or by a confirmed order of a session (reserved shrinks). */
+    SALE,
+    /** Units of a cancelled sale back into the session's reservation: reserved grows. */
+    RETURN
 }

@@ -26,6 +26,8 @@ public final class CatalogEventTypes {
 
     /** Payload {@link vn.chotdon.events.catalog.StockMovement}: units sold and gone. */
     public static final String STOCK_SOLD = "vn.chotdon.catalog.stock.sold";
+    /** Payload {@link vn.chotdon.events.catalog.StockMovement}: units of a cancelled sale back in the session's reservation. */
+    public static final String STOCK_RETURNED = "vn.chotdon.catalog.stock.returned";
 
     public static final int SCHEMA_VERSION = 1;
 

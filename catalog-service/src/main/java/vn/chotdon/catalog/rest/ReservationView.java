@@ -9,15 +9,17 @@ import vn.chotdon.catalog.service.StockLedger.ReservationState;
 public record ReservationView(
         @Schema(example = "42") long productId,
         @Schema(example = "5") long sessionId,
-        @Schema(description = "Units reserved for the session", example = "600") long quantity,
+        @Schema(description = "Units set aside for the session in total, sold ones included", example = "600") long quantity,
+        @Schema(description = "Units of it sold by confirmed orders", example = "523") long sold,
         @Schema(description = "The product's stock after this reservation") StockView productStock,
         Instant updatedAt) {
 
     static ReservationView of(ReservationState r) {
-        return new ReservationView(r.productId(), r.sessionId(), r.quantity(), StockView.of(r.stock()), r.updatedAt());
+        return new ReservationView(r.productId(), r.sessionId(), r.quantity(), r.sold(), StockView.of(r.stock()),
+                r.updatedAt());
     }
 
     static ReservationView of(SessionReservation r) {
-        return new ReservationView(r.productId, r.sessionId, r.quantity, null, r.updatedAt);
+        return new ReservationView(r.productId, r.sessionId, r.quantity, r.sold, null, r.updatedAt);
     }
 }

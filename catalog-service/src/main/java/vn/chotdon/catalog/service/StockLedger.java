@@ -38,7 +38,8 @@ public class StockLedger {
     }
 
     /** A session's reservation of a product and the product's stock after it. */
-    public record ReservationState(long productId, long sessionId, long quantity, ProductStock stock, Instant updatedAt) {
+    public record ReservationState(long productId, long sessionId, long quantity, long sold, ProductStock stock,
+            Instant updatedAt) {
     }
 
     @Transactional
@@ -114,7 +115,8 @@ public class StockLedger {
         if (reservation == null) {
             throw ProblemException.notFound("Reservation", "of product " + productId + " for session " + sessionId);
         }
-        return new ReservationState(productId, sessionId, reservation.quantity, stock, reservation.updatedAt);
+        return new ReservationState(productId, sessionId, reservation.quantity, reservation.sold, stock,
+                reservation.updatedAt);
     }
 
     @Transactional
@@ -125,10 +127,10 @@ public class StockLedger {
 
     private ReservationState setReservation(long productId, long sessionId, long target, boolean growing) {
         Product product = product(productId);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         if (!lockReservation(productId, sessionId, now)) {
             if (target == 0) {
-                return new ReservationState(productId, sessionId, 0, stock(productId), now);
+                return new ReservationState(productId, sessionId, 0, 0, stock(productId), now);
             }
             em.createNativeQuery("INSERT IGNORE INTO session_reservation"
                     + " (product_id, session_id, quantity, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?3)")
@@ -136,13 +138,21 @@ public class StockLedger {
                     .executeUpdate();
             lockReservation(productId, sessionId, now);
         }
-        // Our own UPDATE above locked the row, so this read sees its latest committed quantity.
-        long current = ((Number) em.createNativeQuery(
-                "SELECT quantity FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
-                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult()).longValue();
+        // Our own UPDATE above locked the row, so this read sees its latest committed values.
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT quantity, sold FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
+                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult();
+        long current = ((Number) row[0]).longValue();
+        long sold = ((Number) row[1]).longValue();
         long delta = target - current;
         if (delta == 0) {
-            return new ReservationState(productId, sessionId, current, stock(productId), now);
+            return new ReservationState(productId, sessionId, current, sold, stock(productId), now);
+        }
+        if (target < sold) {
+            throw ProblemException.conflict("reservation-below-sold", "Units already sold",
+                    sold + " unit(s) of product " + productId + " are already sold in session " + sessionId
+                            + "; the reservation cannot go below that")
+                    .with("sold", sold);
         }
         if (delta > 0) {
             if (growing && product.status != ProductStatus.ACTIVE) {
@@ -168,8 +178,87 @@ public class StockLedger {
         boolean reserving = delta > 0;
         entry(productId, reserving ? StockMovementKind.RESERVATION : StockMovementKind.RELEASE, -delta, delta,
                 sessionId, null, reserving ? CatalogEventTypes.STOCK_RESERVED : CatalogEventTypes.STOCK_RELEASED,
-                target);
-        return new ReservationState(productId, sessionId, target, currentStock(productId), now);
+                target - sold);
+        return new ReservationState(productId, sessionId, target, sold, currentStock(productId), now);
+    }
+
+    /**
+     * Units of a confirmed order leave the session's reservation as sold.
+     *
+     * @return false when the session has no reservation that covers them (nothing changes)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean sellFromSession(long productId, long sessionId, long quantity, String orderCode) {
+        int sold = em.createNativeQuery("UPDATE session_reservation SET sold = sold + ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4 AND sold + ?1 <= quantity")
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        if (sold == 0 || !moveReserved(productId, -quantity, 0)) {
+            return false;
+        }
+        entry(productId, StockMovementKind.SALE, 0, -quantity, sessionId, "order " + orderCode,
+                CatalogEventTypes.STOCK_SOLD, unsoldInSession(productId, sessionId));
+        return true;
+    }
+
+    /**
+     * Units of a cancelled sale go back into the session's reservation, and on to available
+     * stock if the session has ended.
+     *
+     * @return false when the session had not sold them (nothing changes)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean returnToSession(long productId, long sessionId, long quantity, String orderCode) {
+        int returned = em.createNativeQuery("UPDATE session_reservation SET sold = sold - ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4 AND sold >= ?1")
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        if (returned == 0 || !moveReserved(productId, quantity, 0)) {
+            return false;
+        }
+        entry(productId, StockMovementKind.RETURN, 0, quantity, sessionId, "order " + orderCode + " cancelled",
+                CatalogEventTypes.STOCK_RETURNED, unsoldInSession(productId, sessionId));
+        releaseIfEnded(productId, sessionId, quantity, orderCode);
+        return true;
+    }
+
+    /** Units held by an order of an ended session, once cancelled or expired, go back to available stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseIfEnded(long productId, long sessionId, long quantity, String orderCode) {
+        int released = em.createNativeQuery("UPDATE session_reservation SET quantity = quantity - ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4 AND closed = TRUE AND quantity - ?1 >= sold")
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        if (released == 1 && moveReserved(productId, -quantity, quantity)) {
+            entry(productId, StockMovementKind.RELEASE, quantity, -quantity, sessionId,
+                    "order " + orderCode + " gave its units back after the session ended",
+                    CatalogEventTypes.STOCK_RELEASED, unsoldInSession(productId, sessionId));
+        }
+    }
+
+    /** The session ended or was cancelled: from now on, units its orders give back return to available stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeSession(long sessionId) {
+        em.createNativeQuery("UPDATE session_reservation SET closed = TRUE, updated_at = ?1 WHERE session_id = ?2")
+                .setParameter(1, now()).setParameter(2, sessionId).executeUpdate();
+    }
+
+    /** @return false when it would take reserved or available stock below zero */
+    private boolean moveReserved(long productId, long reservedDelta, long availableDelta) {
+        return em.createNativeQuery("UPDATE product_stock SET reserved = reserved + ?1, available = available + ?2,"
+                + " updated_at = ?3 WHERE product_id = ?4 AND reserved + ?1 >= 0 AND available + ?2 >= 0")
+                .setParameter(1, reservedDelta).setParameter(2, availableDelta).setParameter(3, now())
+                .setParameter(4, productId).executeUpdate() == 1;
+    }
+
+    private long unsoldInSession(long productId, long sessionId) {
+        return ((Number) em.createNativeQuery("SELECT quantity - sold FROM session_reservation"
+                + " WHERE product_id = ?1 AND session_id = ?2")
+                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult()).longValue();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** @return false if the session has no reservation row for the product yet */
@@ -184,7 +273,7 @@ public class StockLedger {
     private boolean moveAvailable(long productId, long delta) {
         return em.createNativeQuery("UPDATE product_stock SET available = available + ?1, updated_at = ?2"
                 + " WHERE product_id = ?3 AND available + ?1 >= 0")
-                .setParameter(1, delta).setParameter(2, Instant.now()).setParameter(3, productId)
+                .setParameter(1, delta).setParameter(2, now()).setParameter(3, productId)
                 .executeUpdate() == 1;
     }
 
@@ -200,7 +289,7 @@ public class StockLedger {
         entry.reason = reason;
         entry.availableAfter = after.available;
         entry.reservedAfter = after.reserved;
-        entry.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.createdAt = now();
         entry.persistAndFlush();
         events.stockMoved(eventType, entry, sessionReservedAfter);
         return entry;
