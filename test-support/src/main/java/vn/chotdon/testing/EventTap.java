@@ -82,6 +82,11 @@ public final class EventTap implements AutoCloseable {
         return new EventTap(bootstrapServers(), topic, true);
     }
 
+    /** Opens a tap that reads {@code topic} from its first record on the given brokers. */
+    public static EventTap fromBeginning(String bootstrapServers, String topic) {
+        return new EventTap(bootstrapServers, topic, true);
+    }
+
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
                 .orElse("127.0.0.1:9092");

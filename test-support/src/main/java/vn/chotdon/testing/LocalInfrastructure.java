@@ -19,7 +19,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        if (!"true".equalsIgnoreCase(System.getenv("CHOTDON_EXTERNAL_INFRA"))) {
+        if (!usesExternalInfrastructure()) {
             chotdon("infra", "up");
         }
         return Map.of();
@@ -28,6 +28,11 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     @Override
     public void stop() {
         // The broker is shared by every module's tests in one build; `./chotdon infra down` stops it.
+    }
+
+    /** True when CHOTDON_EXTERNAL_INFRA=true: the tests use servers someone else runs, and start or stop nothing. */
+    public static boolean usesExternalInfrastructure() {
+        return "true".equalsIgnoreCase(System.getenv("CHOTDON_EXTERNAL_INFRA"));
     }
 
     /** Stops the local broker, for tests of what happens while Kafka is away. */
@@ -39,7 +44,8 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         chotdon("kafka", "start");
     }
 
-    static void chotdon(String... args) {
+    /** Runs {@code ./chotdon} with these arguments and fails with its output if it fails. */
+    public static void chotdon(String... args) {
         Path script = repositoryRoot().resolve("chotdon");
         List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
@@ -67,7 +73,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.isRegularFile(dir.resolve("chotdon")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
