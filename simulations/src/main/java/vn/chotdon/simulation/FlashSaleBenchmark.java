@@ -1,4 +1,4 @@
-package vn.chotdon.bench;
+package vn.chotdon.simulation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

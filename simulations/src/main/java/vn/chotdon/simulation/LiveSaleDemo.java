@@ -1,0 +1,315 @@
+package vn.chotdon.simulation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
+ * Phượng, a household making bánh gio, a TikTok session with three items, the host pinning
+ * them, a few hundred buyers over about a minute (some tapping twice, some too late, some with
+ * a mistyped phone), a few cancellations, staff confirming, and the end of the session. Then it
+ * prints what a shop owner wants to see: the order tally, the live board and the stock.
+ *
+ * <p>Options: {@code --catalog URL --livestream URL --order URL --buyers N --seconds S}.
+ */
+public final class LiveSaleDemo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String catalog;
+    private final String livestream;
+    private final String order;
+    private final Random random = new Random(2025);
+
+    private LiveSaleDemo(String catalog, String livestream, String order) {
+        this.catalog = catalog;
+        this.livestream = livestream;
+        this.order = order;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new LiveSaleDemo(options.getOrDefault("catalog", "http://127.0.0.1:8081"),
+                options.getOrDefault("livestream", "http://127.0.0.1:8082"),
+                options.getOrDefault("order", "http://127.0.0.1:8083"))
+                .play(Integer.parseInt(options.getOrDefault("buyers", "400")),
+                        Integer.parseInt(options.getOrDefault("seconds", "60")));
+    }
+
+    private record Buyer(int n, String phone, String code, int quantity, String payment, boolean tapsTwice) {
+    }
+
+    private void play(int buyers, int seconds) throws Exception {
+        say("Setting up the cooperative, its household and products in catalog-service");
+        long coop = post(catalog + "/cooperatives", Map.of("name", "HTX Nông nghiệp Đan Phượng", "province", "Hà Nội",
+                "commune", "Xã Đan Phượng", "phone", "024 3388 1234")).path("id").asLong();
+        long household = post(catalog + "/cooperatives/" + coop + "/members", Map.of("name",
+                "Hộ bà Nguyễn Thị Thanh Huệ", "phone", "0912 345 678", "commune", "Xã Đan Phượng")).path("id").asLong();
+        long banhGio = product(coop, household, "Bánh gio Thanh Huệ", "CAI", 12_000, 4, 1_000);
+        long banhChung = product(coop, household, "Bánh chưng Tranh Khúc", "CAI", 60_000, 3, 300);
+        long gioLua = product(coop, household, "Giò lụa Ước Lễ", "KG", 220_000, null, 100);
+
+        say("Planning the TikTok session and its lineup in livestream-service (quotas reserved in catalog)");
+        long session = post(livestream + "/sessions", Map.of("cooperativeId", coop,
+                "title", "Chốt đơn bánh gio Đan Phượng — tối thứ Sáu", "platform", "TIKTOK",
+                "streamUrl", "https://www.tiktok.com/@htxdanphuong/live", "hostName", "Chị Thanh Huệ",
+                "scheduledStart", OffsetDateTime.now().plusMinutes(1).toString(), "expectedMinutes", 30,
+                "holdMinutes", 30)).path("id").asLong();
+        long bg = lineup(session, "BG01", banhGio, 10_000, 600, 10);
+        long bc = lineup(session, "BC02", banhChung, 55_000, 150, 4);
+        long gl = lineup(session, "GL03", gioLua, 210_000, 60, 3);
+        post(livestream + "/sessions/" + session + "/start", null);
+        post(livestream + "/sessions/" + session + "/lineup/" + bg + "/pin", null);
+        awaitOrderable(session);
+        say("Session " + session + " is LIVE. Board stream: " + livestream + "/sessions/" + session + "/board/stream");
+
+        List<Buyer> crowd = new ArrayList<>();
+        for (int n = 0; n < buyers; n++) {
+            int pick = random.nextInt(100);
+            String code = pick < 70 ? "BG01" : pick < 90 ? "BC02" : "GL03";
+            String phone = n % 20 == 7 ? "0912 34" + n : String.format(Locale.ROOT, "09%08d", 12_000_000 + n * 7);
+            crowd.add(new Buyer(n, phone, code, code.equals("BG01") ? 1 + random.nextInt(4) : 1 + random.nextInt(2),
+                    random.nextInt(3) == 0 ? "BANK_TRANSFER" : "COD", n % 12 == 5));
+        }
+        say(String.format(Locale.ROOT, "%d buyers order over about %d seconds while the host talks...", buyers, seconds));
+        Map<Long, JsonNode> receipts = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(16);
+        for (Buyer buyer : crowd) {
+            long at = (long) seconds * 1000 * buyer.n() / buyers;
+            clock.schedule(() -> placeOrder(session, buyer, receipts, outcomes), at, TimeUnit.MILLISECONDS);
+        }
+        clock.schedule(() -> pin(session, bc, "BC02"), seconds * 1000L / 3, TimeUnit.MILLISECONDS);
+        clock.schedule(() -> pin(session, gl, "GL03"), seconds * 2000L / 3, TimeUnit.MILLISECONDS);
+        clock.shutdown();
+        clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+
+        say("Some buyers change their mind; staff confirm COD orders and record bank transfers");
+        List<JsonNode> placed = new ArrayList<>(receipts.values());
+        Collections.shuffle(placed, random);
+        int cancelled = 0;
+        for (int i = 0; i < placed.size(); i++) {
+            JsonNode receipt = placed.get(i);
+            String code = receipt.path("order").path("code").asText();
+            long id = receipt.path("order").path("id").asLong();
+            if (i < 8) {
+                send(HttpRequest.newBuilder(URI.create(order + "/buyer/orders/" + code + "/cancel"))
+                        .header("X-Order-Token", receipt.path("accessToken").asText())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                cancelled++;
+            } else if (i % 9 != 0) {
+                String action = "COD".equals(receipt.path("order").path("paymentMethod").asText()) ? "confirm" : "pay";
+                send(HttpRequest.newBuilder(URI.create(order + "/orders/" + id + "/" + action))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+            }
+        }
+        say(cancelled + " orders cancelled by their buyers; the rest confirmed or paid, a few still held");
+        awaitBoardCaughtUp(session, placed.size());
+        post(livestream + "/sessions/" + session + "/end", null);
+        say("Session ended: what was not sold goes back to stock");
+        awaitBoardCaughtUp(session, placed.size());
+
+        report(session, outcomes, List.of(banhGio, banhChung, gioLua));
+    }
+
+    private void placeOrder(long session, Buyer buyer, Map<Long, JsonNode> receipts, Map<String, AtomicInteger> outcomes) {
+        Map<String, Object> body = Map.of("sessionId", session,
+                "items", List.of(Map.of("code", buyer.code().toLowerCase(Locale.ROOT), "quantity", buyer.quantity())),
+                "buyerName", "Người xem " + (buyer.n() + 1), "phone", buyer.phone(),
+                "address", Map.of("province", buyer.n() % 5 == 0 ? "Bắc Giang" : "Hà Nội",
+                        "commune", buyer.n() % 5 == 0 ? "Phường Đa Mai" : "Xã Đan Phượng",
+                        "detail", "Số " + (buyer.n() % 90 + 1) + ", thôn Thượng Thôn"),
+                "paymentMethod", buyer.payment());
+        String key = UUID.randomUUID().toString();
+        int taps = buyer.tapsTwice() ? 2 : 1;
+        for (int tap = 0; tap < taps; tap++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(order + "/orders"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+            String outcome = switch (response.statusCode()) {
+                case 201 -> tap == 0 ? "placed" : "retry answered with the same order";
+                case 400 -> "refused: invalid phone number";
+                case 409 -> response.body().contains("sold-out") ? "refused: sold out"
+                        : response.body().contains("buyer-limit") ? "refused: over the per-buyer limit"
+                        : "retry while the first was running";
+                default -> "other (" + response.statusCode() + ")";
+            };
+            outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+            if (response.statusCode() == 201) {
+                JsonNode receipt = read(response.body());
+                receipts.put(receipt.path("order").path("id").asLong(), receipt);
+            }
+        }
+    }
+
+    private void pin(long session, long item, String code) {
+        post(livestream + "/sessions/" + session + "/lineup/" + item + "/pin", null);
+        say("The host pins " + code);
+    }
+
+    private void report(long session, Map<String, AtomicInteger> outcomes, List<Long> products) {
+        System.out.println();
+        System.out.println("== Buyers' answers ==");
+        outcomes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-40s %5d%n", e.getKey(), e.getValue().get()));
+
+        JsonNode tally = get(order + "/sessions/" + session + "/tally");
+        System.out.println();
+        System.out.println("== Order tally (order-service) — " + tally.path("sessionStatus").asText() + " ==");
+        System.out.printf(Locale.ROOT, "  %-6s %-24s %6s %6s %9s %6s %9s %9s %14s%n", "code", "product", "quota", "held",
+                "confirmed", "paid", "cancelled", "remaining", "revenue (VND)");
+        for (JsonNode i : tally.path("items")) {
+            System.out.printf(Locale.ROOT, "  %-6s %-24s %6d %6d %9d %6d %9d %9d %,14d%n", i.path("code").asText(),
+                    i.path("productName").asText(), i.path("quota").asLong(), i.path("held").asLong(),
+                    i.path("confirmed").asLong(), i.path("paid").asLong(), i.path("cancelled").asLong(),
+                    i.path("remaining").asLong(), i.path("revenueVnd").asLong());
+        }
+        System.out.println("  orders by status: " + tally.path("ordersByStatus"));
+        System.out.printf(Locale.ROOT, "  revenue %,d VND confirmed, %,d VND already paid%n",
+                tally.path("totals").path("revenueVnd").asLong(), tally.path("totals").path("paidVnd").asLong());
+
+        JsonNode board = get(livestream + "/sessions/" + session + "/board");
+        System.out.println();
+        System.out.println("== Live board (livestream-service) ==");
+        for (JsonNode i : board.path("items")) {
+            System.out.printf(Locale.ROOT, "  %-6s %-24s %s%n", i.path("code").asText(), i.path("productName").asText(),
+                    i.path("label").asText());
+        }
+
+        System.out.println();
+        System.out.println("== Stock after the sale (catalog-service) ==");
+        System.out.printf(Locale.ROOT, "  %-24s %9s %9s %13s%n", "product", "available", "reserved", "sold in live");
+        for (long product : products) {
+            JsonNode p = get(catalog + "/products/" + product);
+            JsonNode stock = get(catalog + "/products/" + product + "/stock");
+            JsonNode reservation = get(catalog + "/products/" + product + "/reservations/" + session);
+            System.out.printf(Locale.ROOT, "  %-24s %9d %9d %13d%n", p.path("name").asText(),
+                    stock.path("available").asLong(), stock.path("reserved").asLong(), reservation.path("sold").asLong());
+        }
+        System.out.println();
+        System.out.println("  Swagger UI:  " + catalog + "/q/swagger-ui  " + livestream + "/q/swagger-ui  " + order
+                + "/q/swagger-ui");
+        System.out.println("  Live board:  " + livestream + "/sessions/" + session + "/board (stream: /board/stream)");
+        System.out.println("  Shipping list: " + order + "/sessions/" + session + "/orders.csv");
+    }
+
+    private void awaitBoardCaughtUp(long session, int orders) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode tally = get(order + "/sessions/" + session + "/tally");
+            JsonNode board = get(livestream + "/sessions/" + session + "/board");
+            if (tally.path("totals").path("confirmed").asLong() == board.path("totals").path("confirmed").asLong()
+                    && tally.path("totals").path("held").asLong() == board.path("totals").path("held").asLong()
+                    && tally.path("totals").path("orders").asLong() >= orders) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+        say("(the board is still catching up with the orders)");
+    }
+
+    private void awaitOrderable(long session) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(order + "/sessions/" + session)).build());
+            if (response.statusCode() == 200 && read(response.body()).path("items").size() == 3) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("order-service did not learn session " + session + " within 60 s");
+    }
+
+    private long product(long coop, long member, String name, String unit, long price, Integer ocop, long stock) {
+        Map<String, Object> body = new HashMap<>(Map.of("cooperativeId", coop, "memberId", member, "name", name,
+                "unit", unit, "priceVnd", price, "originCommune", "Xã Đan Phượng, Hà Nội"));
+        if (ocop != null) {
+            body.put("ocopStars", ocop);
+        }
+        long id = post(catalog + "/products", body).path("id").asLong();
+        post(catalog + "/products/" + id + "/activate", null);
+        post(catalog + "/products/" + id + "/stock/receipts", Map.of("quantity", stock, "note", "Mẻ đầu tiên"));
+        return id;
+    }
+
+    private long lineup(long session, String code, long product, long price, long quota, int perBuyerLimit) {
+        return post(livestream + "/sessions/" + session + "/lineup", Map.of("code", code, "productId", product,
+                "livePriceVnd", price, "quota", quota, "perBuyerLimit", perBuyerLimit)).path("id").asLong();
+    }
+
+    private JsonNode post(String url, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    private JsonNode get(String url) {
+        return read(send(HttpRequest.newBuilder(URI.create(url)).build()).body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[live sale] " + line);
+    }
+}
