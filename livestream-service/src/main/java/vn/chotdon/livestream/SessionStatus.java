@@ -1,0 +1,22 @@
+package vn.chotdon.livestream;
+
+/** Where a sale session is in its life: SCHEDULED → LIVE → ENDED, or SCHEDULED → CANCELLED. */
+public enum SessionStatus {
+    SCHEDULED,
+    LIVE,
+    ENDED,
+    CANCELLED;
+
+    public boolean canBecome(SessionStatus target) {
+        return switch (this) {
+            case SCHEDULED -> target == LIVE || target == CANCELLED;
+            case LIVE -> target == ENDED;
+            case ENDED, CANCELLED -> false;
+        };
+    }
+
+    /** Whether the lineup may still change (items added, edited, removed). */
+    public boolean lineupEditable() {
+        return this == SCHEDULED || this == LIVE;
+    }
+}

@@ -1,0 +1,69 @@
+package vn.chotdon.livestream.board;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.chotdon.livestream.SaleSession;
+import vn.chotdon.livestream.service.Sessions;
+
+/** Reads a session's live board: its lineup with the counters the order events moved. */
+@ApplicationScoped
+public class Board {
+
+    private final Sessions sessions;
+    private final EntityManager em;
+
+    Board(Sessions sessions, EntityManager em) {
+        this.sessions = sessions;
+        this.em = em;
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public BoardView snapshot(long sessionId) {
+        SaleSession session = sessions.get(sessionId);
+        List<Object[]> rows = em.createNativeQuery("SELECT i.id, i.code, i.product_name, i.unit_label, i.live_price_vnd,"
+                + " i.quota, b.ordered, b.held, b.confirmed, b.cancelled, b.confirmed_revenue_vnd, i.pinned"
+                + " FROM lineup_item i JOIN board_item b ON b.item_id = i.id WHERE i.session_id = ?1"
+                + " ORDER BY i.display_order, i.id")
+                .setParameter(1, sessionId).getResultList();
+        List<BoardView.Item> items = new ArrayList<>(rows.size());
+        long quota = 0, ordered = 0, held = 0, confirmed = 0, cancelled = 0, revenue = 0;
+        for (Object[] row : rows) {
+            BoardView.Item item = item(row);
+            items.add(item);
+            quota += item.quota();
+            ordered += item.ordered();
+            held += item.held();
+            confirmed += item.confirmed();
+            cancelled += item.cancelled();
+            revenue += item.confirmedRevenueVnd();
+        }
+        BoardView.Totals totals = new BoardView.Totals(quota, ordered, held, confirmed, cancelled,
+                quota - (ordered - cancelled), revenue);
+        return new BoardView(sessionId, session.title, session.status.name(), items, totals, Instant.now());
+    }
+
+    private static BoardView.Item item(Object[] row) {
+        long quota = number(row[5]);
+        long ordered = number(row[6]);
+        long cancelled = number(row[9]);
+        String unitLabel = (String) row[3];
+        long sold = ordered - cancelled;
+        String label = "Đã chốt " + sold + "/" + quota + (unitLabel == null ? "" : " " + unitLabel);
+        return new BoardView.Item(number(row[0]), (String) row[1], (String) row[2], unitLabel, number(row[4]), quota,
+                ordered, number(row[7]), number(row[8]), cancelled, quota - sold, number(row[10]), truth(row[11]),
+                label);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.chotdon.livestream.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import vn.chotdon.livestream.board.Board;
+import vn.chotdon.livestream.board.BoardHub;
+import vn.chotdon.livestream.board.BoardView;
+import vn.chotdon.platform.problem.Problem;
+
+@Path("/sessions/{sessionId}/board")
+@Tag(name = "Live board", description = "Per-item counters of ordered, held, confirmed and cancelled units, moved by order events")
+public class BoardResource {
+
+    private final Board board;
+    private final BoardHub hub;
+
+    BoardResource(Board board, BoardHub hub) {
+        this.board = board;
+        this.hub = hub;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Snapshot of the live board")
+    @APIResponse(responseCode = "404", description = "No such session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BoardView snapshot(@PathParam("sessionId") @Min(1) long sessionId) {
+        return board.snapshot(sessionId);
+    }
+
+    @GET
+    @Path("/stream")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-Sent Events: the board now, then again after every order event or lineup change",
+            description = "Each event's data is a Board as JSON. A slow client gets the latest snapshot, not every one.")
+    @APIResponse(responseCode = "200", description = "text/event-stream of Board snapshots",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = BoardView.class)))
+    @APIResponse(responseCode = "404", description = "No such session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<BoardView> stream(@PathParam("sessionId") @Min(1) long sessionId) {
+        return hub.follow(sessionId);
+    }
+}

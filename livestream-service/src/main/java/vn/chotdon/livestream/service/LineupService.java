@@ -1,0 +1,185 @@
+package vn.chotdon.livestream.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+import vn.chotdon.livestream.LineupCode;
+import vn.chotdon.livestream.LineupItem;
+import vn.chotdon.livestream.SaleSession;
+import vn.chotdon.livestream.SessionStatus;
+import vn.chotdon.livestream.client.Catalog;
+import vn.chotdon.livestream.client.CatalogProduct;
+import vn.chotdon.platform.problem.ProblemException;
+
+/**
+ * Lineup changes, which span two systems: catalog-service holds the stock reserved for the
+ * session, this service the lineup. Catalog is called first (a 503 then leaves nothing done);
+ * if the local transaction then fails, the catalog reservation is set back to what the
+ * committed lineup says.
+ */
+@ApplicationScoped
+public class LineupService {
+
+    private static final Logger LOG = Logger.getLogger(LineupService.class);
+    static final String CODE_KEY = "uk_lineup_item_code";
+    static final String PRODUCT_KEY = "uk_lineup_item_product";
+
+    private final Sessions sessions;
+    private final LineupStore store;
+    private final Catalog catalog;
+
+    LineupService(Sessions sessions, LineupStore store, Catalog catalog) {
+        this.sessions = sessions;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    public List<LineupItem> items(long sessionId) {
+        return store.items(sessionId);
+    }
+
+    public LineupItem item(long sessionId, long itemId) {
+        return store.item(sessionId, itemId);
+    }
+
+    public LineupItem byCode(long sessionId, String code) {
+        String normalised;
+        try {
+            normalised = LineupCode.normalise(code);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Lineup item", code + " of session " + sessionId);
+        }
+        return store.byCode(sessionId, normalised);
+    }
+
+    public LineupItem add(long sessionId, LineupItemDraft draft) {
+        SaleSession session = sessions.get(sessionId);
+        Sessions.requireLineupEditable(session);
+        String code = LineupCode.normalise(draft.code());
+        store.checkFree(sessionId, code, draft.productId());
+        CatalogProduct product = catalog.productForSale(draft.productId(), session.cooperativeId);
+        reserve(sessionId, product.id(), draft.quota());
+        try {
+            return store.insert(sessionId, code, product, draft);
+        } catch (RuntimeException e) {
+            resync(sessionId, product.id());
+            throw refusal(e, sessionId, code, product.id());
+        }
+    }
+
+    public LineupItem change(long sessionId, long itemId, LineupItemChange change) {
+        SaleSession session = sessions.get(sessionId);
+        Sessions.requireLineupEditable(session);
+        LineupItem item = store.item(sessionId, itemId);
+        String code = LineupCode.normalise(change.code());
+        checkLiveRules(session, item, code, change.quota());
+        boolean quotaChanges = item.quota != change.quota();
+        if (quotaChanges) {
+            reserve(sessionId, item.productId, change.quota());
+        }
+        try {
+            return store.change(sessionId, itemId, item.version, code, change);
+        } catch (RuntimeException e) {
+            if (quotaChanges) {
+                resync(sessionId, item.productId);
+            }
+            throw refusal(e, sessionId, code, item.productId);
+        }
+    }
+
+    public void remove(long sessionId, long itemId) {
+        SaleSession session = sessions.get(sessionId);
+        Sessions.requireLineupEditable(session);
+        LineupItem item = store.item(sessionId, itemId);
+        long ordered = store.ordered(itemId);
+        if (ordered > 0) {
+            throw itemHasOrders(item, ordered);
+        }
+        catalog.release(item.productId, sessionId);
+        try {
+            store.delete(sessionId, itemId);
+        } catch (RuntimeException e) {
+            resync(sessionId, item.productId);
+            throw e;
+        }
+    }
+
+    public LineupItem pin(long sessionId, long itemId) {
+        return store.pin(sessionId, itemId);
+    }
+
+    static void checkLiveRules(SaleSession session, LineupItem item, String code, long quota) {
+        if (session.status != SessionStatus.LIVE) {
+            return;
+        }
+        if (quota < item.quota) {
+            throw ProblemException.conflict("quota-cannot-shrink", "Quota can only grow while live",
+                    "Session " + session.id + " is LIVE; the quota of " + item.code + " can grow from " + item.quota
+                            + " but not shrink to " + quota)
+                    .with("currentStatus", session.status.name())
+                    .with("currentQuota", item.quota);
+        }
+        if (!code.equals(item.code)) {
+            throw ProblemException.conflict("code-fixed-while-live", "Code cannot change while live",
+                    "Session " + session.id + " is LIVE and buyers order " + item.code + " by its code; it cannot become "
+                            + code)
+                    .with("currentStatus", session.status.name());
+        }
+    }
+
+    static ProblemException duplicateCode(long sessionId, String code) {
+        return ProblemException.conflict("duplicate-code", "Code already used",
+                "Code " + code + " is already used in session " + sessionId + " (codes match in any case)")
+                .with("code", code);
+    }
+
+    static ProblemException productAlreadyInLineup(long sessionId, long productId) {
+        return ProblemException.conflict("product-already-in-lineup", "Product already in the lineup",
+                "Product " + productId + " is already in the lineup of session " + sessionId
+                        + "; change that item's quota instead")
+                .with("productId", productId);
+    }
+
+    static ProblemException itemHasOrders(LineupItem item, long ordered) {
+        return ProblemException.conflict("item-has-orders", "Item has orders",
+                "Item " + item.code + " has orders for " + ordered + " unit(s) and cannot be removed")
+                .with("ordered", ordered);
+    }
+
+    /** A timed-out call may still have reached catalog: set the reservation back before answering 503. */
+    private void reserve(long sessionId, long productId, long quantity) {
+        try {
+            catalog.reserve(productId, sessionId, quantity);
+        } catch (ProblemException e) {
+            if (e.status() == 503) {
+                resync(sessionId, productId);
+            }
+            throw e;
+        }
+    }
+
+    /** Sets catalog's reservation back to what the committed lineup says; logs if catalog cannot be reached. */
+    private void resync(long sessionId, long productId) {
+        try {
+            long target = store.committedReservation(sessionId, productId);
+            if (target == 0) {
+                catalog.release(productId, sessionId);
+            } else {
+                catalog.reserve(productId, sessionId, target);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not set the catalog reservation of product %d for session %d back: %s", productId,
+                    sessionId, e.toString());
+        }
+    }
+
+    private static RuntimeException refusal(RuntimeException e, long sessionId, String code, long productId) {
+        if (UniqueKeys.violated(e, CODE_KEY)) {
+            return duplicateCode(sessionId, code);
+        }
+        if (UniqueKeys.violated(e, PRODUCT_KEY)) {
+            return productAlreadyInLineup(sessionId, productId);
+        }
+        return e;
+    }
+}

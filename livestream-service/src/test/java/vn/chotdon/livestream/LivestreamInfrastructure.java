@@ -1,0 +1,13 @@
+package vn.chotdon.livestream;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import vn.chotdon.testing.LocalInfrastructure;
+
+/**
+ * Brings up the real MySQL databases and Kafka broker, and the catalog-service stub, once for
+ * every test class of this module.
+ */
+@QuarkusTestResource(LocalInfrastructure.class)
+@QuarkusTestResource(CatalogStub.class)
+public class LivestreamInfrastructure {
+}
