@@ -67,7 +67,7 @@ final class LiveSystem {
         });
         env.put("CHOTDON_MYSQL_DATABASE", "chotdon_" + service + "_test");
         env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
-        env.put("QUARKUS_APPLICATION_NAME", service + "-service-e2e");
+        env.put("CHOTDON_CONSUMER_GROUP_PREFIX", service + "-service-e2e");
         env.put("CHOTDON_OUTBOX_POLL_INTERVAL", "0.1s");
         // MariaDB, the MySQL-compatible server of development and CI machines, fails Hibernate's version check.
         env.put("QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED", "false");

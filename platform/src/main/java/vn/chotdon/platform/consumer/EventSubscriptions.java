@@ -22,26 +22,28 @@ public class EventSubscriptions {
     private final Map<String, Object> kafkaConfig;
     private final ProcessedEvents processed;
     private final ObjectMapper json;
-    private final String application;
+    private final String groupPrefix;
     private final List<Subscription> running = new CopyOnWriteArrayList<>();
 
     EventSubscriptions(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             ProcessedEvents processed, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "chotdon.consumer-group-prefix", defaultValue = "${quarkus.application.name}")
+            String groupPrefix) {
         this.kafkaConfig = kafkaConfig;
         this.processed = processed;
         this.json = json;
-        this.application = application;
+        this.groupPrefix = groupPrefix;
     }
 
     /**
-     * @param name    the consumer's name, unique in the service; with the application name it is
-     *                the Kafka consumer group and the key of its processed-event records
+     * @param name    the consumer's name, unique in the service; after chotdon.consumer-group-prefix
+     *                (the application name unless set) it is the Kafka consumer group and the key of
+     *                its processed-event records
      * @param topic   the topic to follow from its first record
      * @param handler applies one event
      */
     public Subscription subscribe(String name, String topic, EventHandler handler) {
-        Subscription subscription = new Subscription(application + "." + name, topic, handler, kafkaConfig,
+        Subscription subscription = new Subscription(groupPrefix + "." + name, topic, handler, kafkaConfig,
                 processed, json);
         running.add(subscription);
         subscription.start();
