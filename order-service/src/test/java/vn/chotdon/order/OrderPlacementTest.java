@@ -82,7 +82,7 @@ class OrderPlacementTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("https://chotdon.vn/problems/session-not-live"))
                 .body("currentStatus", is("ENDED"));
-        given().contentType(ContentType.JSON).body(Map.of("sessionId", 1, "items", List.of(Map.of("code", "X", "quantity", 1)),
+        given().contentType(ContentType.JSON).body(Map.of("sessionId", 9_000_000_000_000_000L, "items", List.of(Map.of("code", "X", "quantity", 1)),
                 "buyerName", "A", "phone", "0912345678", "paymentMethod", "COD",
                 "address", Map.of("province", "Hà Nội", "commune", "Xã A", "detail", "B")))
                 .post("/orders").then().statusCode(404).body("type", is("https://chotdon.vn/problems/not-found"));
