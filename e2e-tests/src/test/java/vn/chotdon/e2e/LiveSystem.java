@@ -12,7 +12,8 @@ import vn.chotdon.testing.LocalInfrastructure;
  */
 final class LiveSystem {
 
-    static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    /** The tests' own broker, as for every module's tests (see LocalInfrastructure). */
+    static final String KAFKA = System.getenv().getOrDefault("CHOTDON_TEST_KAFKA", "127.0.0.1:19092");
 
     final ServiceProcess catalog;
     final ServiceProcess livestream;

@@ -135,6 +135,7 @@ public final class LiveSaleDemo {
         post(livestream + "/sessions/" + session + "/end", null);
         say("Session ended: what was not sold goes back to stock");
         awaitBoardCaughtUp(session, placed.size());
+        awaitEnded(session);
 
         report(session, outcomes, List.of(banhGio, banhChung, gioLua));
     }
@@ -235,11 +236,20 @@ public final class LiveSaleDemo {
         say("(the board is still catching up with the orders)");
     }
 
+    private void awaitEnded(long session) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)
+                && !"ENDED".equals(get(order + "/sessions/" + session).path("status").asText())) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
     private void awaitOrderable(long session) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(order + "/sessions/" + session)).build());
-            if (response.statusCode() == 200 && read(response.body()).path("items").size() == 3) {
+            JsonNode known = response.statusCode() == 200 ? read(response.body()) : null;
+            if (known != null && "LIVE".equals(known.path("status").asText()) && known.path("items").size() == 3) {
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(200);

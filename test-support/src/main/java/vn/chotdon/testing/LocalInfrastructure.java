@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure the real infrastructure the tests talk to is there before Quarkus starts: the
- * MySQL databases and users, and a single-node Kafka broker started from Maven jars when none
- * is running, both through the repository's {@code ./chotdon} script. Set
- * {@code CHOTDON_EXTERNAL_INFRA=true} to test against servers you run yourself.
+ * MySQL databases and users, and the tests' own single-node Kafka broker (127.0.0.1:19092,
+ * apart from a development run's 9092) started from Maven jars when none is running, both
+ * through the repository's {@code ./chotdon} script. Set {@code CHOTDON_EXTERNAL_INFRA=true} to
+ * test against servers you run yourself (and CHOTDON_TEST_KAFKA to name the brokers).
  */
 public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -51,10 +52,9 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("chotdon-", ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("CHOTDON_PROFILE", "test");
+            Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("./chotdon " + String.join(" ", args) + " did not finish in 5 minutes");
