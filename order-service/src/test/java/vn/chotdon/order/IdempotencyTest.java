@@ -64,6 +64,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetryAfterTheItemSoldOutStillGetsTheFirstAnswer() {
+        LiveSale sale = new LiveSale().open();
+        sale.item("GL01", "Giò lụa", 220000, 1, null);
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("GL01", 1, "0912345678"));
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/orders").then().statusCode(201).extract().asString();
+        given().contentType(ContentType.JSON).body(sale.order("GL01", 1, "0987654321")).post("/orders")
+                .then().statusCode(409).body("type", is("https://chotdon.vn/problems/sold-out"));
+
+        String retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/orders").then().statusCode(201).extract().asString();
+        assertThat(retry).isEqualTo(first);
+    }
+
+    @Test
     void aKeyLeftInProgressByACrashedRequestIsTakenOverAfterItsLease() {
         LiveSale sale = new LiveSale().open();
         sale.item("CA01", "Cam Cao Phong", 40000, 10, null);

@@ -67,35 +67,37 @@ public class OrderPlacement {
     public Answer place(PlaceOrder request, String idempotencyKey, String path) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
-        record Resolved(SaleSession session, List<Want> wants) {
+        if (idempotencyKey == null) {
+            return placeOnce(request, null, phone, province);
         }
-        Resolved resolved = QuarkusTransaction.requiringNew()
-                .call(() -> new Resolved(liveSession(request.sessionId()), resolveItems(request)));
-        SaleSession session = resolved.session();
-        List<Want> wants = resolved.wants();
-        wants.forEach(this::refuseIfSoldOut);
-
-        if (idempotencyKey != null) {
-            Optional<IdempotencyKeys.StoredAnswer> stored = idempotency.claim(idempotencyKey, hash(request));
-            if (stored.isPresent()) {
-                return new Answer(stored.get().status(), stored.get().body());
-            }
+        // The key first: a retry gets the first answer even if the item has sold out since.
+        Optional<IdempotencyKeys.StoredAnswer> stored = idempotency.claim(idempotencyKey, hash(request));
+        if (stored.isPresent()) {
+            return new Answer(stored.get().status(), stored.get().body());
         }
         try {
-            return placeWithFreshCode(request, idempotencyKey, session, wants, phone, province);
+            return placeOnce(request, idempotencyKey, phone, province);
         } catch (ProblemException refusal) {
-            if (idempotencyKey != null && refusal.status() == 409) {
+            if (refusal.status() == 409) {
                 idempotency.completeAlone(idempotencyKey, 409, write(refusal.toProblem(path)));
-            } else if (idempotencyKey != null) {
+            } else {
                 idempotency.abandon(idempotencyKey);
             }
             throw refusal;
         } catch (RuntimeException failure) {
-            if (idempotencyKey != null) {
-                idempotency.abandon(idempotencyKey);
-            }
+            idempotency.abandon(idempotencyKey);
             throw failure;
         }
+    }
+
+    private Answer placeOnce(PlaceOrder request, String idempotencyKey, String phone, String province) {
+        refuseIfRememberedSoldOut(request);
+        record Resolved(SaleSession session, List<Want> wants) {
+        }
+        Resolved resolved = QuarkusTransaction.requiringNew()
+                .call(() -> new Resolved(liveSession(request.sessionId()), resolveItems(request)));
+        resolved.wants().forEach(this::refuseIfSoldOut);
+        return placeWithFreshCode(request, idempotencyKey, resolved.session(), resolved.wants(), phone, province);
     }
 
     private Answer placeWithFreshCode(PlaceOrder request, String key, SaleSession session, List<Want> wants,
@@ -188,7 +190,7 @@ public class OrderPlacement {
                     "SELECT GREATEST(quota - taken, 0) FROM lineup_item WHERE item_id = ?1")
                     .setParameter(1, want.item().itemId).getSingleResult()).longValue();
             if (remaining == 0) {
-                soldOut.remember(want.item().itemId);
+                soldOut.remember(want.item());
             }
             throw soldOutProblem(want.item(), remaining, want.quantity());
         }
@@ -275,23 +277,41 @@ public class OrderPlacement {
      */
     private void refuseIfSoldOut(Want want) {
         if (soldOut.isSoldOut(want.item().itemId)) {
-            throw soldOutProblem(want.item(), 0, want.quantity());
+            throw soldOutProblem(want.item().itemId, want.item().code, want.item().productName, 0, want.quantity());
         }
         if (want.item().remaining() < want.quantity()) {
             if (want.item().remaining() == 0) {
-                soldOut.remember(want.item().itemId);
+                soldOut.remember(want.item());
             }
             throw soldOutProblem(want.item(), want.item().remaining(), want.quantity());
         }
     }
 
+    /** The fastest refusal: an item just found sold out, answered before any database work. */
+    private void refuseIfRememberedSoldOut(PlaceOrder request) {
+        for (PlaceOrder.Item asked : request.items()) {
+            Optional<SoldOutMemory.SoldOutItem> known = asked.code() != null
+                    ? soldOut.soldOut(request.sessionId(), asked.code())
+                    : asked.itemId() != null ? soldOut.soldOut(asked.itemId()) : Optional.empty();
+            if (known.isPresent()) {
+                SoldOutMemory.SoldOutItem item = known.get();
+                throw soldOutProblem(item.itemId(), item.code(), item.productName(), 0, asked.quantity());
+            }
+        }
+    }
+
     private static ProblemException soldOutProblem(LineupItem item, long remaining, long asked) {
+        return soldOutProblem(item.itemId, item.code, item.productName, remaining, asked);
+    }
+
+    private static ProblemException soldOutProblem(long itemId, String code, String productName, long remaining,
+            long asked) {
         String detail = remaining == 0
-                ? item.code + " (" + item.productName + ") is sold out"
-                : "Only " + remaining + " of " + item.code + " (" + item.productName + ") remain; " + asked + " were asked";
+                ? code + " (" + productName + ") is sold out"
+                : "Only " + remaining + " of " + code + " (" + productName + ") remain; " + asked + " were asked";
         return ProblemException.conflict("sold-out", remaining == 0 ? "Sold out" : "Not enough left", detail)
-                .with("itemCode", item.code)
-                .with("itemId", item.itemId)
+                .with("itemCode", code)
+                .with("itemId", itemId)
                 .with("remaining", remaining);
     }
 
