@@ -39,7 +39,7 @@ import vn.chotdon.testing.EventPublisher;
  * whether the tally agrees with what was accepted, and how long the tally takes to compute.
  *
  * <p>Run it with {@code ./chotdon bench} (which starts what it needs); options:
- * {@code --orders N --clients C --order-service URL --kafka HOST:PORT}.
+ * {@code --orders N --clients C --mix BG,BC,MO (percent of buyers per item) --order-service URL --kafka HOST:PORT}.
  */
 public final class FlashSaleBenchmark {
 
@@ -57,6 +57,8 @@ public final class FlashSaleBenchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
         String service = options.getOrDefault("order-service", "http://127.0.0.1:8083");
         String kafka = options.getOrDefault("kafka", "127.0.0.1:9092");
+        int[] mix = java.util.Arrays.stream(options.getOrDefault("mix", "60,25,15").split(","))
+                .mapToInt(Integer::parseInt).toArray();
 
         long sessionId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
         List<Item> lineup = List.of(
@@ -88,7 +90,7 @@ public final class FlashSaleBenchmark {
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
                                 .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(orderBody(sessionId, n)))
+                                .POST(HttpRequest.BodyPublishers.ofString(orderBody(sessionId, n, mix)))
                                 .build();
                         long t0 = System.nanoTime();
                         int status;
@@ -150,11 +152,11 @@ public final class FlashSaleBenchmark {
         System.exit(oversold ? 1 : 0);
     }
 
-    /** Most buyers want the famous bánh gio; phones repeat a little, as families share them. */
-    private static String orderBody(long sessionId, int n) {
+    /** By default most buyers want the famous bánh gio (--mix 60,25,15 in percent for BG01, BC02, MO03). */
+    private static String orderBody(long sessionId, int n, int[] mix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int pick = random.nextInt(100);
-        String code = pick < 60 ? "BG01" : pick < 85 ? "BC02" : "MO03";
+        int pick = random.nextInt(mix[0] + mix[1] + mix[2]);
+        String code = pick < mix[0] ? "BG01" : pick < mix[0] + mix[1] ? "BC02" : "MO03";
         Map<String, Object> body = Map.of("sessionId", sessionId,
                 "items", List.of(Map.of("code", code, "quantity", 1 + random.nextInt(2))),
                 "buyerName", "Người mua " + n,
