@@ -1,22 +1,17 @@
 package vn.chotdon.catalog;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import vn.chotdon.platform.persistence.TrackedEntity;
 
 /** A member producer of a cooperative: the household that makes a product. */
 @Entity
 @Table(name = "member")
-public class Member extends PanacheEntityBase {
+public class Member extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,22 +27,4 @@ public class Member extends PanacheEntityBase {
     public String phone;
 
     public String commune;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 }

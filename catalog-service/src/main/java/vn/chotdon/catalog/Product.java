@@ -1,6 +1,5 @@
 package vn.chotdon.catalog;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,17 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import vn.chotdon.platform.persistence.TrackedEntity;
 import vn.chotdon.platform.text.VietnameseText;
 
 /** Something a cooperative sells, made by one of its member households. */
 @Entity
 @Table(name = "product")
-public class Product extends PanacheEntityBase {
+public class Product extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,22 +63,9 @@ public class Product extends PanacheEntityBase {
     @Column(nullable = false)
     public ProductStatus status = ProductStatus.DRAFT;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
     @PrePersist
     @PreUpdate
-    void touch() {
+    void foldName() {
         searchName = VietnameseText.fold(name);
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
     }
 }

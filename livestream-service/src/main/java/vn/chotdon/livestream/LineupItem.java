@@ -1,22 +1,17 @@
 package vn.chotdon.livestream;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import vn.chotdon.platform.persistence.TrackedEntity;
 
 /** One product offered in a session under a short code, at a live price, up to a quota. */
 @Entity
 @Table(name = "lineup_item")
-public class LineupItem extends PanacheEntityBase {
+public class LineupItem extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,22 +53,4 @@ public class LineupItem extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean pinned;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package vn.chotdon.livestream;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,17 +7,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import vn.chotdon.platform.persistence.TrackedEntity;
 
 /** A cooperative's live sale on one streaming platform. */
 @Entity
 @Table(name = "sale_session")
-public class SaleSession extends PanacheEntityBase {
+public class SaleSession extends TrackedEntity {
 
     public static final int DEFAULT_HOLD_MINUTES = 30;
 
@@ -67,22 +63,4 @@ public class SaleSession extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 }
