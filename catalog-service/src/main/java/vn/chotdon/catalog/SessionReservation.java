@@ -37,6 +37,10 @@ public class SessionReservation extends PanacheEntityBase {
     @Column(nullable = false)
     public long sold;
 
+    /** Units of it held by orders placed and not yet confirmed, cancelled or expired. */
+    @Column(nullable = false)
+    public long held;
+
     /** The session has ended: units its orders give back now return to available stock. */
     @Column(nullable = false)
     public boolean closed;

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
@@ -180,6 +181,7 @@ class CatalogFailureTest {
         long product = LivestreamApi.product(catalog, coop);
         long item = LivestreamApi.item(session, "BG01", product, 100);
         LivestreamApi.start(session);
+        catalog.stubFor(post(urlEqualTo(LineupTest.reservation(product, session) + "/close")).willReturn(serverError()));
         catalog.stubFor(delete(urlEqualTo(LineupTest.reservation(product, session))).willReturn(serverError()));
         long outbox = db.number("SELECT COUNT(*) FROM outbox_event");
 

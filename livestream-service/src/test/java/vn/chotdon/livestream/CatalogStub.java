@@ -33,7 +33,7 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().containerThreads(40));
         server.start();
-        server.stubFor(any(urlPathMatching("/products/\\d+/reservations/\\d+")).atPriority(10)
+        server.stubFor(any(urlPathMatching("/products/\\d+/reservations/\\d+(/close)?")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"quantity\": 0}")));
         return Map.of("quarkus.rest-client.catalog.url", server.baseUrl());

@@ -3,6 +3,7 @@ package vn.chotdon.livestream;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -248,9 +249,9 @@ class LineupTest {
                 .until(() -> db.number("SELECT cancelled FROM board_item WHERE item_id = ?", item) == 5);
 
         LivestreamApi.end(session);
-        catalog.verify(1, putRequestedFor(urlEqualTo(reservation(sold, session)))
-                .withRequestBody(equalToJson("{\"quantity\": 10}")));
-        catalog.verify(1, deleteRequestedFor(urlEqualTo(reservation(unsold, session))));
+        catalog.verify(1, postRequestedFor(urlEqualTo(reservation(sold, session) + "/close")));
+        catalog.verify(1, postRequestedFor(urlEqualTo(reservation(unsold, session) + "/close")));
+        catalog.verify(0, deleteRequestedFor(urlEqualTo(reservation(unsold, session))));
     }
 
     @Test

@@ -110,6 +110,16 @@ public class StockResource {
         return ReservationView.of(stock.reserve(productId, sessionId, reservation.quantity()));
     }
 
+    @POST
+    @Path("/reservations/{sessionId}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close the reservation of a session that ended (idempotent)",
+            description = "Keeps the units its orders sold or still hold and gives the rest back to available stock;"
+                    + " from then on, units its orders give back go to available stock too.")
+    public ReservationView close(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
+        return ReservationView.of(stock.close(productId, sessionId));
+    }
+
     @DELETE
     @Path("/reservations/{sessionId}")
     @Consumes(MediaType.WILDCARD)

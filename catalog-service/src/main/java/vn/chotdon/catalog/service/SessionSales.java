@@ -15,10 +15,11 @@ import vn.chotdon.events.order.UnitBucket;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
- * Follows a session's orders into the stock ledger: units of a confirmed order become sales from
- * the session's reservation; a cancelled sale goes back to the reservation; once the session has
- * ended, units its orders give back return to available stock. Each event is applied once
- * (EventSubscriptions records it in the same transaction).
+ * Follows a session's orders into the stock ledger: units held by placed orders are counted;
+ * units of a confirmed order become sales from the session's reservation; a cancelled sale goes
+ * back to the reservation; once the session has ended (livestream-service closes the reservation,
+ * or its SESSION_ENDED event does), units its orders give back return to available stock. Each
+ * event is applied once (EventSubscriptions records it in the same transaction).
  */
 @ApplicationScoped
 public class SessionSales {
@@ -53,13 +54,16 @@ public class SessionSales {
             return;
         }
         for (OrderData.OrderLineData line : order.lines()) {
+            long product = line.productId();
             boolean applied = true;
-            if (to == UnitBucket.SOLD) {
-                applied = ledger.sellFromSession(line.productId(), order.sessionId(), line.quantity(), order.code());
-            } else if (to == UnitBucket.RELEASED && from == UnitBucket.SOLD) {
-                applied = ledger.returnToSession(line.productId(), order.sessionId(), line.quantity(), order.code());
-            } else if (to == UnitBucket.RELEASED) {
-                ledger.releaseIfEnded(line.productId(), order.sessionId(), line.quantity(), order.code());
+            if (to == UnitBucket.HELD) {
+                applied = ledger.holdInSession(product, order.sessionId(), line.quantity(), order.code());
+            } else if (to == UnitBucket.SOLD) {
+                applied = ledger.sellFromSession(product, order.sessionId(), line.quantity(), order.code());
+            } else if (from == UnitBucket.SOLD) {
+                applied = ledger.returnToSession(product, order.sessionId(), line.quantity(), order.code());
+            } else {
+                ledger.releaseHold(product, order.sessionId(), line.quantity(), order.code());
             }
             if (!applied) {
                 // Nothing to move it from: the reservation does not match what orders say. Logged for

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jboss.logging.Logger;
 import vn.chotdon.catalog.Product;
 import vn.chotdon.catalog.ProductStatus;
 import vn.chotdon.catalog.ProductStock;
@@ -26,6 +27,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class StockLedger {
 
+    private static final Logger LOG = Logger.getLogger(StockLedger.class);
+
     private final EntityManager em;
     private final CatalogEvents events;
 
@@ -38,8 +41,8 @@ public class StockLedger {
     }
 
     /** A session's reservation of a product and the product's stock after it. */
-    public record ReservationState(long productId, long sessionId, long quantity, long sold, ProductStock stock,
-            Instant updatedAt) {
+    public record ReservationState(long productId, long sessionId, long quantity, long sold, long held,
+            ProductStock stock, Instant updatedAt) {
     }
 
     @Transactional
@@ -115,8 +118,8 @@ public class StockLedger {
         if (reservation == null) {
             throw ProblemException.notFound("Reservation", "of product " + productId + " for session " + sessionId);
         }
-        return new ReservationState(productId, sessionId, reservation.quantity, reservation.sold, stock,
-                reservation.updatedAt);
+        return new ReservationState(productId, sessionId, reservation.quantity, reservation.sold, reservation.held,
+                stock, reservation.updatedAt);
     }
 
     @Transactional
@@ -130,7 +133,7 @@ public class StockLedger {
         Instant now = now();
         if (!lockReservation(productId, sessionId, now)) {
             if (target == 0) {
-                return new ReservationState(productId, sessionId, 0, 0, stock(productId), now);
+                return new ReservationState(productId, sessionId, 0, 0, 0, stock(productId), now);
             }
             em.createNativeQuery("INSERT IGNORE INTO session_reservation"
                     + " (product_id, session_id, quantity, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?3)")
@@ -140,19 +143,21 @@ public class StockLedger {
         }
         // Our own UPDATE above locked the row, so this read sees its latest committed values.
         Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT quantity, sold FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
+                "SELECT quantity, sold, held FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
                 .setParameter(1, productId).setParameter(2, sessionId).getSingleResult();
         long current = ((Number) row[0]).longValue();
         long sold = ((Number) row[1]).longValue();
+        long held = ((Number) row[2]).longValue();
         long delta = target - current;
-        if (delta == 0) {
-            return new ReservationState(productId, sessionId, current, sold, stock(productId), now);
+        if (target < sold + held) {
+            throw ProblemException.conflict("reservation-below-orders", "Units already sold or held",
+                    (sold + held) + " unit(s) of product " + productId + " are sold or held by orders of session "
+                            + sessionId + "; the reservation cannot go below that")
+                    .with("sold", sold)
+                    .with("held", held);
         }
-        if (target < sold) {
-            throw ProblemException.conflict("reservation-below-sold", "Units already sold",
-                    sold + " unit(s) of product " + productId + " are already sold in session " + sessionId
-                            + "; the reservation cannot go below that")
-                    .with("sold", sold);
+        if (delta == 0) {
+            return new ReservationState(productId, sessionId, current, sold, held, stock(productId), now);
         }
         if (delta > 0) {
             if (growing && product.status != ProductStatus.ACTIVE) {
@@ -179,7 +184,26 @@ public class StockLedger {
         entry(productId, reserving ? StockMovementKind.RESERVATION : StockMovementKind.RELEASE, -delta, delta,
                 sessionId, null, reserving ? CatalogEventTypes.STOCK_RESERVED : CatalogEventTypes.STOCK_RELEASED,
                 target - sold);
-        return new ReservationState(productId, sessionId, target, sold, currentStock(productId), now);
+        return new ReservationState(productId, sessionId, target, sold, held, currentStock(productId), now);
+    }
+
+    /**
+     * An order of the session holds units: they are counted so that closing the session keeps
+     * them, and covered from available stock if the session's reservation was already closed.
+     *
+     * @return false when the session has no reservation of the product
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdInSession(long productId, long sessionId, long quantity, String orderCode) {
+        int held = em.createNativeQuery("UPDATE session_reservation SET held = held + ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4")
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        if (held == 0) {
+            return false;
+        }
+        coverIfClosed(productId, sessionId, orderCode);
+        return true;
     }
 
     /**
@@ -189,8 +213,8 @@ public class StockLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean sellFromSession(long productId, long sessionId, long quantity, String orderCode) {
-        int sold = em.createNativeQuery("UPDATE session_reservation SET sold = sold + ?1, updated_at = ?2"
-                + " WHERE product_id = ?3 AND session_id = ?4 AND sold + ?1 <= quantity")
+        int sold = em.createNativeQuery("UPDATE session_reservation SET sold = sold + ?1, held = GREATEST(held - ?1, 0),"
+                + " updated_at = ?2 WHERE product_id = ?3 AND session_id = ?4 AND sold + ?1 <= quantity")
                 .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
                 .executeUpdate();
         if (sold == 0 || !moveReserved(productId, -quantity, 0)) {
@@ -199,6 +223,16 @@ public class StockLedger {
         entry(productId, StockMovementKind.SALE, 0, -quantity, sessionId, "order " + orderCode,
                 CatalogEventTypes.STOCK_SOLD, unsoldInSession(productId, sessionId));
         return true;
+    }
+
+    /** Held units of a cancelled or expired order: back to the session's reservation, or to available stock once it has ended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseHold(long productId, long sessionId, long quantity, String orderCode) {
+        em.createNativeQuery("UPDATE session_reservation SET held = GREATEST(held - ?1, 0), updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4")
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        giveBackIfClosed(productId, sessionId, quantity, orderCode + " gave its units back");
     }
 
     /**
@@ -218,29 +252,83 @@ public class StockLedger {
         }
         entry(productId, StockMovementKind.RETURN, 0, quantity, sessionId, "order " + orderCode + " cancelled",
                 CatalogEventTypes.STOCK_RETURNED, unsoldInSession(productId, sessionId));
-        releaseIfEnded(productId, sessionId, quantity, orderCode);
+        giveBackIfClosed(productId, sessionId, quantity, orderCode + " was cancelled");
         return true;
     }
 
-    /** Units held by an order of an ended session, once cancelled or expired, go back to available stock. */
+    /**
+     * The session has ended: its reservation keeps what its orders sold or still hold, and the
+     * rest goes back to available stock. From then on, units its orders give back go to
+     * available stock too. Idempotent. Called by livestream-service when the session ends.
+     */
+    public ReservationState close(long productId, long sessionId) {
+        return RetryOnDeadlock.inNewTransaction(() -> {
+            product(productId);
+            closeInTransaction(productId, sessionId);
+            return reservation(productId, sessionId);
+        });
+    }
+
+    /** The same for every product of a session not closed yet (when its end is learned from an event). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void releaseIfEnded(long productId, long sessionId, long quantity, String orderCode) {
+    public void closeSession(long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Number> open = em.createNativeQuery("SELECT product_id FROM session_reservation"
+                + " WHERE session_id = ?1 AND closed = FALSE ORDER BY product_id")
+                .setParameter(1, sessionId).getResultList();
+        for (Number productId : open) {
+            closeInTransaction(productId.longValue(), sessionId);
+        }
+    }
+
+    private void closeInTransaction(long productId, long sessionId) {
+        int closed = em.createNativeQuery("UPDATE session_reservation SET closed = TRUE, updated_at = ?1"
+                + " WHERE product_id = ?2 AND session_id = ?3")
+                .setParameter(1, now()).setParameter(2, productId).setParameter(3, sessionId).executeUpdate();
+        if (closed == 0) {
+            return;
+        }
+        long excess = ((Number) em.createNativeQuery("SELECT quantity - sold - held FROM session_reservation"
+                + " WHERE product_id = ?1 AND session_id = ?2")
+                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult()).longValue();
+        if (excess > 0) {
+            giveBackIfClosed(productId, sessionId, excess, "session " + sessionId + " ended");
+        } else {
+            coverIfClosed(productId, sessionId, "session " + sessionId);
+        }
+    }
+
+    private void giveBackIfClosed(long productId, long sessionId, long quantity, String why) {
         int released = em.createNativeQuery("UPDATE session_reservation SET quantity = quantity - ?1, updated_at = ?2"
-                + " WHERE product_id = ?3 AND session_id = ?4 AND closed = TRUE AND quantity - ?1 >= sold")
+                + " WHERE product_id = ?3 AND session_id = ?4 AND closed = TRUE AND quantity - ?1 >= sold + held")
                 .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
                 .executeUpdate();
         if (released == 1 && moveReserved(productId, -quantity, quantity)) {
-            entry(productId, StockMovementKind.RELEASE, quantity, -quantity, sessionId,
-                    "order " + orderCode + " gave its units back after the session ended",
+            entry(productId, StockMovementKind.RELEASE, quantity, -quantity, sessionId, why,
                     CatalogEventTypes.STOCK_RELEASED, unsoldInSession(productId, sessionId));
         }
     }
 
-    /** The session ended or was cancelled: from now on, units its orders give back return to available stock. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void closeSession(long sessionId) {
-        em.createNativeQuery("UPDATE session_reservation SET closed = TRUE, updated_at = ?1 WHERE session_id = ?2")
-                .setParameter(1, now()).setParameter(2, sessionId).executeUpdate();
+    /** A closed reservation that no longer covers what its orders sold and hold takes the difference from available stock. */
+    private void coverIfClosed(long productId, long sessionId, String orderCode) {
+        long shortBy = ((Number) em.createNativeQuery("SELECT CASE WHEN closed THEN sold + held - quantity ELSE 0 END"
+                + " FROM session_reservation WHERE product_id = ?1 AND session_id = ?2")
+                .setParameter(1, productId).setParameter(2, sessionId).getSingleResult()).longValue();
+        if (shortBy <= 0) {
+            return;
+        }
+        if (!moveReserved(productId, shortBy, -shortBy)) {
+            LOG.errorf("Order %s holds %d unit(s) of product %d that session %d no longer reserves, and stock has"
+                    + " not that many available", orderCode, shortBy, productId, sessionId);
+            return;
+        }
+        em.createNativeQuery("UPDATE session_reservation SET quantity = quantity + ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4")
+                .setParameter(1, shortBy).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate();
+        entry(productId, StockMovementKind.RESERVATION, -shortBy, shortBy, sessionId,
+                "order " + orderCode + " placed as the session ended", CatalogEventTypes.STOCK_RESERVED,
+                unsoldInSession(productId, sessionId));
     }
 
     /** @return false when it would take reserved or available stock below zero */
@@ -263,7 +351,8 @@ public class StockLedger {
 
     /** @return false if the session has no reservation row for the product yet */
     private boolean lockReservation(long productId, long sessionId, Instant now) {
-        return em.createNativeQuery("UPDATE session_reservation SET updated_at = ?1"
+        // Setting a reservation also (re)opens it: units orders give back return to it.
+        return em.createNativeQuery("UPDATE session_reservation SET updated_at = ?1, closed = FALSE"
                 + " WHERE product_id = ?2 AND session_id = ?3")
                 .setParameter(1, now).setParameter(2, productId).setParameter(3, sessionId)
                 .executeUpdate() == 1;

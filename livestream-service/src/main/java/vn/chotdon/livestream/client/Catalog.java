@@ -82,6 +82,23 @@ public class Catalog {
         }
     }
 
+    /**
+     * Closes the reservation of a session that ended: catalog keeps what the session's orders
+     * sold or still hold and takes the rest back. Idempotent; nothing reserved is nothing to close.
+     */
+    public void close(long productId, long sessionId) {
+        try {
+            call(() -> {
+                calls.close(productId, sessionId);
+                return null;
+            });
+        } catch (CatalogRefusal e) {
+            if (e.status() != 404) {
+                throw unexpected(e);
+            }
+        }
+    }
+
     /** Gives every unit the session reserved of the product back to catalog's stock. Idempotent. */
     public void release(long productId, long sessionId) {
         try {

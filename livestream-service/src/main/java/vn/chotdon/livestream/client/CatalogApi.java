@@ -4,6 +4,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,10 @@ public interface CatalogApi {
     @Path("/{id}/reservations/{sessionId}")
     void reserve(@PathParam("id") long productId, @PathParam("sessionId") long sessionId,
             ReservationRequest body);
+
+    @POST
+    @Path("/{id}/reservations/{sessionId}/close")
+    void close(@PathParam("id") long productId, @PathParam("sessionId") long sessionId);
 
     @DELETE
     @Path("/{id}/reservations/{sessionId}")

@@ -36,6 +36,11 @@ public class CatalogCalls {
         api.reserve(productId, sessionId, new CatalogApi.ReservationRequest(quantity));
     }
 
+    @CircuitBreakerName("catalog-close")
+    public void close(long productId, long sessionId) {
+        api.close(productId, sessionId);
+    }
+
     @CircuitBreakerName("catalog-release")
     public void release(long productId, long sessionId) {
         api.release(productId, sessionId);

@@ -56,7 +56,7 @@ public class SessionService {
     }
 
     /** What a closing session keeps reserved in catalog-service for one item. */
-    record Settlement(long itemId, long productId, long quota, long keep) {
+    record Settlement(long itemId, long productId, long quota) {
     }
 
     @Transactional
@@ -127,7 +127,10 @@ public class SessionService {
         return session;
     }
 
-    /** LIVE → ENDED: every item keeps reserved in catalog-service only the units still ordered. */
+    /**
+     * LIVE → ENDED: catalog-service closes each item's reservation, keeping only the units its
+     * orders sold or still hold (catalog counts them itself from the order events).
+     */
     public SaleSession end(long id) {
         return close(id, SessionStatus.ENDED);
     }
@@ -145,7 +148,7 @@ public class SessionService {
     private SaleSession close(long id, SessionStatus target) {
         for (int attempt = 1; attempt <= CLOSE_ATTEMPTS; attempt++) {
             List<Settlement> plan = QuarkusTransaction.requiringNew().call(() -> settlements(id, target));
-            settle(id, plan);
+            settle(id, plan, target);
             Optional<SaleSession> closed = QuarkusTransaction.requiringNew().call(() -> commitClose(id, target, plan));
             if (closed.isPresent()) {
                 return closed.get();
@@ -162,29 +165,26 @@ public class SessionService {
         }
         List<Settlement> plan = new ArrayList<>();
         for (Object[] row : itemRows(id)) {
-            long sold = ((Number) row[3]).longValue();
-            long keep = target == SessionStatus.CANCELLED ? 0 : Math.max(0, sold);
             plan.add(new Settlement(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    ((Number) row[2]).longValue(), keep));
+                    ((Number) row[2]).longValue()));
         }
         return plan;
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> itemRows(long sessionId) {
-        return em.createNativeQuery("SELECT i.id, i.product_id, i.quota, b.ordered - b.cancelled FROM lineup_item i"
-                + " JOIN board_item b ON b.item_id = i.id WHERE i.session_id = ?1 ORDER BY i.id")
+        return em.createNativeQuery("SELECT id, product_id, quota FROM lineup_item WHERE session_id = ?1 ORDER BY id")
                 .setParameter(1, sessionId).getResultList();
     }
 
-    private void settle(long sessionId, List<Settlement> plan) {
+    private void settle(long sessionId, List<Settlement> plan, SessionStatus target) {
         List<Settlement> done = new ArrayList<>();
         try {
             for (Settlement s : plan) {
-                if (s.keep() == 0) {
-                    catalog.release(s.productId(), sessionId);
+                if (target == SessionStatus.ENDED) {
+                    catalog.close(s.productId(), sessionId);
                 } else {
-                    catalog.reserve(s.productId(), sessionId, s.keep());
+                    catalog.release(s.productId(), sessionId);
                 }
                 done.add(s);
             }
@@ -193,8 +193,8 @@ public class SessionService {
                 try {
                     catalog.reserve(s.productId(), sessionId, s.quota());
                 } catch (RuntimeException again) {
-                    LOG.errorf("Session %d stays open but catalog-service still has product %d's reservation at %d"
-                            + " instead of %d: %s", sessionId, s.productId(), s.keep(), s.quota(), again.toString());
+                    LOG.errorf("Session %d stays open but catalog-service could not set product %d's reservation back"
+                            + " to %d: %s", sessionId, s.productId(), s.quota(), again.toString());
                 }
             }
             throw e;
