@@ -6,14 +6,18 @@ import java.util.Map;
 import vn.chotdon.testing.LocalInfrastructure;
 
 /**
- * The whole system for the end-to-end tests: a Kafka broker with empty topics, the services'
- * test databases recreated, and catalog-, livestream- and order-service as packaged
- * applications on ports 18081–18083 (apart from a ./chotdon up on 8081–8083).
+ * The whole system for the end-to-end tests: a Kafka broker of their own with empty topics
+ * (127.0.0.1:19192; ids start again with the recreated databases, so no earlier event may match
+ * them), the services' test databases recreated, and catalog-, livestream- and order-service as
+ * packaged applications on ports 18081–18083 (apart from a ./chotdon up on 8081–8083).
  */
 final class LiveSystem {
 
-    /** The tests' own broker, as for every module's tests (see LocalInfrastructure). */
-    static final String KAFKA = System.getenv().getOrDefault("CHOTDON_TEST_KAFKA", "127.0.0.1:19092");
+    private static final String KAFKA_PORT = "19192";
+    private static final Map<String, String> OWN_BROKER = Map.of("CHOTDON_KAFKA_PORT", KAFKA_PORT);
+    static final String KAFKA = LocalInfrastructure.usesExternalInfrastructure()
+            ? System.getenv().getOrDefault("CHOTDON_TEST_KAFKA", "127.0.0.1:19092")
+            : "127.0.0.1:" + KAFKA_PORT;
 
     final ServiceProcess catalog;
     final ServiceProcess livestream;
@@ -32,10 +36,9 @@ final class LiveSystem {
 
     static LiveSystem start() {
         if (!LocalInfrastructure.usesExternalInfrastructure()) {
-            LocalInfrastructure.chotdon("infra", "up");
-            // Empty topics: the services' ids start again with their recreated databases.
-            LocalInfrastructure.chotdon("kafka", "stop");
-            LocalInfrastructure.chotdon("kafka", "start", "--fresh");
+            LocalInfrastructure.chotdon("db", "prepare");
+            LocalInfrastructure.chotdon(OWN_BROKER, "kafka", "stop");
+            LocalInfrastructure.chotdon(OWN_BROKER, "kafka", "start", "--fresh");
         }
         LiveSystem system = new LiveSystem(LocalInfrastructure.repositoryRoot());
         Map<String, String> firstStart = Map.of("QUARKUS_LIQUIBASE_CLEAN_AT_START", "true");
@@ -46,17 +49,20 @@ final class LiveSystem {
     }
 
     void stopKafka() {
-        LocalInfrastructure.stopKafka();
+        LocalInfrastructure.chotdon(OWN_BROKER, "kafka", "stop");
     }
 
     void startKafka() {
-        LocalInfrastructure.startKafka();
+        LocalInfrastructure.chotdon(OWN_BROKER, "kafka", "start");
     }
 
     void stop() {
         order.stop();
         livestream.stop();
         catalog.stop();
+        if (!LocalInfrastructure.usesExternalInfrastructure()) {
+            stopKafka();
+        }
     }
 
     private static Map<String, String> environment(String service, Map<String, String> extra) {

@@ -47,6 +47,11 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     /** Runs {@code ./chotdon} with these arguments and fails with its output if it fails. */
     public static void chotdon(String... args) {
+        chotdon(Map.of(), args);
+    }
+
+    /** The same with extra environment variables, e.g. CHOTDON_KAFKA_PORT for a broker of another port. */
+    public static void chotdon(Map<String, String> environment, String... args) {
         Path script = repositoryRoot().resolve("chotdon");
         List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
@@ -54,6 +59,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
             Path log = Files.createTempFile("chotdon-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("CHOTDON_PROFILE", "test");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
