@@ -48,9 +48,10 @@ public class SessionSales {
 
     void applyOrder(EventEnvelope<JsonNode> event) throws Exception {
         OrderData order = json.treeToValue(event.data(), OrderData.class);
-        UnitBucket to = UnitBucket.of(order.status());
-        UnitBucket from = order.previousStatus() == null ? null : UnitBucket.of(order.previousStatus());
-        if (from == to) {
+        UnitBucket to = UnitBucket.find(order.status()).orElse(null);
+        UnitBucket from = UnitBucket.find(order.previousStatus()).orElse(null);
+        if (to == null || from == to) {
+            // A status this version does not know moves nothing it can account for.
             return;
         }
         for (OrderData.OrderLineData line : order.lines()) {

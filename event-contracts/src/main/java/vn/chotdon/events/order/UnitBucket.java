@@ -1,5 +1,7 @@
 package vn.chotdon.events.order;
 
+import java.util.Optional;
+
 /**
  * Where the units of an order stand, by its status: every consumer that counts units (the live
  * board, the stock ledger, the tally) moves them between these three buckets the same way.
@@ -12,12 +14,16 @@ public enum UnitBucket {
     /** CANCELLED or EXPIRED: back in the quota. */
     RELEASED;
 
-    public static UnitBucket of(String orderStatus) {
+    /** The bucket of a status, or empty for null or a status this version does not know (a newer producer's). */
+    public static Optional<UnitBucket> find(String orderStatus) {
+        if (orderStatus == null) {
+            return Optional.empty();
+        }
         return switch (orderStatus) {
-            case "PLACED" -> HELD;
-            case "CANCELLED", "EXPIRED" -> RELEASED;
-            case "CONFIRMED", "PAID", "SHIPPED", "DELIVERED" -> SOLD;
-            default -> throw new IllegalArgumentException("unknown order status " + orderStatus);
+            case "PLACED" -> Optional.of(HELD);
+            case "CANCELLED", "EXPIRED" -> Optional.of(RELEASED);
+            case "CONFIRMED", "PAID", "SHIPPED", "DELIVERED" -> Optional.of(SOLD);
+            default -> Optional.empty();
         };
     }
 }

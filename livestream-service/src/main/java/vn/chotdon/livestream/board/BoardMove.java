@@ -1,44 +1,28 @@
 package vn.chotdon.livestream.board;
 
+import vn.chotdon.events.order.UnitBucket;
+
 /**
- * How one order line moves an item's counters when the order's status changes. The rule agrees
- * with order-service's tally: PLACED units are held; CONFIRMED, PAID, SHIPPED and DELIVERED units
- * are confirmed; CANCELLED and EXPIRED units are cancelled (back in the quota). A placed order
- * (no previous status) adds its units to ordered and to its bucket; a later change moves them
- * from the previous bucket to the new one, if that is another bucket.
+ * How one order line moves an item's counters when the order's status changes, by the bucket
+ * rule every unit-counting consumer shares ({@link UnitBucket}): held, confirmed (sold) or
+ * cancelled (released, back in the quota). A placed order (no previous status) adds its units to
+ * ordered and to its bucket; a later change moves them from the previous bucket to the new one,
+ * if that is another bucket.
  */
 public record BoardMove(long ordered, long held, long confirmed, long cancelled) {
 
     public static final BoardMove NONE = new BoardMove(0, 0, 0, 0);
 
-    enum Bucket {
-        HELD,
-        CONFIRMED,
-        CANCELLED
-    }
-
-    static Bucket bucketOf(String status) {
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "PLACED" -> Bucket.HELD;
-            case "CONFIRMED", "PAID", "SHIPPED", "DELIVERED" -> Bucket.CONFIRMED;
-            case "CANCELLED", "EXPIRED" -> Bucket.CANCELLED;
-            default -> null;
-        };
-    }
-
     /** @return the move, or {@link #NONE} for a status this rule does not know */
     public static BoardMove of(String status, String previousStatus, long quantity) {
-        Bucket to = bucketOf(status);
+        UnitBucket to = UnitBucket.find(status).orElse(null);
         if (to == null) {
             return NONE;
         }
         if (previousStatus == null) {
             return NONE.plus(to, quantity).withOrdered(quantity);
         }
-        Bucket from = bucketOf(previousStatus);
+        UnitBucket from = UnitBucket.find(previousStatus).orElse(null);
         if (from == null || from == to) {
             return NONE;
         }
@@ -49,11 +33,11 @@ public record BoardMove(long ordered, long held, long confirmed, long cancelled)
         return equals(NONE);
     }
 
-    private BoardMove plus(Bucket bucket, long units) {
+    private BoardMove plus(UnitBucket bucket, long units) {
         return switch (bucket) {
             case HELD -> new BoardMove(ordered, held + units, confirmed, cancelled);
-            case CONFIRMED -> new BoardMove(ordered, held, confirmed + units, cancelled);
-            case CANCELLED -> new BoardMove(ordered, held, confirmed, cancelled + units);
+            case SOLD -> new BoardMove(ordered, held, confirmed + units, cancelled);
+            case RELEASED -> new BoardMove(ordered, held, confirmed, cancelled + units);
         };
     }
 
