@@ -18,12 +18,17 @@ import java.util.concurrent.TimeUnit;
  */
 public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Also hands the service the development key pair: the public key verifies bearer tokens, the
+     * private one signs livestream-service's service token.
+     */
     @Override
     public Map<String, String> start() {
         if (!usesExternalInfrastructure()) {
             chotdon("infra", "up");
         }
-        return Map.of();
+        return Map.of("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString(),
+                "smallrye.jwt.sign.key.location", TestTokens.privateKeyFile().toString());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.chotdon.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +24,7 @@ import vn.chotdon.catalog.service.CooperativeService;
 import vn.chotdon.catalog.service.MemberDetails;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
+import vn.chotdon.platform.security.Roles;
 
 @Path("/cooperatives")
 @Tag(name = "Cooperatives", description = "Cooperatives (HTX) and their member households")
@@ -37,6 +39,7 @@ public class CooperativeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a cooperative")
     public Response create(@Valid @NotNull CooperativeDetails details) {
         Cooperative created = cooperatives.create(details);
