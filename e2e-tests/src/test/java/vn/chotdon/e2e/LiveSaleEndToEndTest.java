@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,8 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.chotdon.events.Topics;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.EventTap;
 import vn.chotdon.testing.EventTap.Received;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * A live sale across the three services, as in production: set up in catalog and livestream,
@@ -51,6 +57,9 @@ class LiveSaleEndToEndTest {
     private static final int BG_QUOTA = 120;
     private static final int BC_QUOTA = 60;
     private static final int MO_QUOTA = 300;
+    private static final String BUYER_NAME = "Người xem live Trần Thị Bích";
+    private static final String ADDRESS_DETAIL = "Thôn Thượng Thôn, ngõ 17 nhà 42";
+    private static final String MEMBER_PHONE = "0987654321";
 
     private LiveSystem system;
     private long cooperative;
@@ -60,15 +69,20 @@ class LiveSaleEndToEndTest {
     private long shortHoldSession;
     /** Every order accepted in the main session, by id, from every 201 answer seen. */
     private final Map<Long, String> acceptedOrders = new ConcurrentHashMap<>();
+    /** Every well-formed buyer phone sent, to look for afterwards where it must not be. */
+    private final Set<String> buyerPhones = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void startTheSystemAndSetUpTheSale() {
         system = LiveSystem.start();
+        Callers.actAs(TestTokens.admin());
         cooperative = post(system.catalog, "/cooperatives", Map.of("name", "HTX Nông nghiệp Đan Phượng",
                 "province", "Hà Nội", "commune", "Xã Đan Phượng", "phone", "0912 345 678"), 201).getLong("id");
+        // From here on REST Assured calls are the cooperative's owner; buyers' orders go without a token.
+        Callers.actAs(TestTokens.owner(cooperative));
         long member = post(system.catalog, "/cooperatives/" + cooperative + "/members",
-                Map.of("name", "Hộ bà Nguyễn Thị Huệ", "phone", "0987654321"), 201).getLong("id");
+                Map.of("name", "Hộ bà Nguyễn Thị Huệ", "phone", MEMBER_PHONE), 201).getLong("id");
         product("BG01", "Bánh gio Thanh Huệ", member, 15000, 1000);
         product("BC02", "Bánh chưng Tranh Khúc", member, 60000, 500);
         product("MO03", "Mật ong bạc hà", member, 200000, 400);
@@ -94,6 +108,7 @@ class LiveSaleEndToEndTest {
 
     @AfterAll
     void stopTheSystem() {
+        Callers.anonymous();
         if (system != null) {
             system.stop();
         }
@@ -297,6 +312,39 @@ class LiveSaleEndToEndTest {
     private record Answer(String key, int status, String body, long orderId) {
     }
 
+    @Test
+    @Order(8)
+    void buyersPhonesAndAddressesAppearNowhereButTheOwnersExport() throws IOException {
+        List<String> personal = new ArrayList<>(List.of(BUYER_NAME, ADDRESS_DETAIL, MEMBER_PHONE.substring(1)));
+        for (String phone : buyerPhones) {
+            // The national number without its leading 0: matches 0912…, +84912… and 84912… alike.
+            personal.add(phone.substring(1));
+        }
+        String export = given().baseUri(system.order.url()).get("/sessions/" + session + "/orders.csv").then()
+                .statusCode(200).extract().asString();
+        assertThat(export).as("the owner's shipping list has the buyers' details (so the search below is real)")
+                .contains(ADDRESS_DETAIL, buyerPhones.iterator().next().substring(1));
+
+        StringBuilder logs = new StringBuilder();
+        try (var files = Files.list(system.logDirectory())) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                logs.append(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(logs).as("the services' logs").isNotEmpty();
+        StringBuilder events = new StringBuilder();
+        for (String topic : List.of(Topics.ORDERS, Topics.LIVESTREAM_SESSIONS, Topics.CATALOG_PRODUCTS)) {
+            try (EventTap tap = EventTap.fromBeginning(LiveSystem.KAFKA, topic)) {
+                tap.drainMatching(e -> true, Duration.ofSeconds(2)).forEach(e -> events.append(e.event()).append('\n'));
+            }
+        }
+        assertThat(events).as("every event of the sale").isNotEmpty();
+        for (String secret : personal) {
+            assertThat(logs.indexOf(secret)).as("'%s' in the services' logs", secret).isEqualTo(-1);
+            assertThat(events.indexOf(secret)).as("'%s' in the events", secret).isEqualTo(-1);
+        }
+    }
+
     private void awaitViewsAgree() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonPath tally = tally(session);
@@ -373,10 +421,13 @@ class LiveSaleEndToEndTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }
 
-    private static Map<String, Object> order(long sessionId, String code, int quantity, String phone, String payment) {
+    private Map<String, Object> order(long sessionId, String code, int quantity, String phone, String payment) {
+        if (phone.matches("0[0-9]{9}")) {
+            buyerPhones.add(phone);
+        }
         return Map.of("sessionId", sessionId, "items", List.of(Map.of("code", code, "quantity", quantity)),
-                "buyerName", "Người xem live", "phone", phone, "paymentMethod", payment,
-                "address", Map.of("province", "Hà Nội", "commune", "Xã Đan Phượng", "detail", "Thôn Thượng Thôn"));
+                "buyerName", BUYER_NAME, "phone", phone, "paymentMethod", payment,
+                "address", Map.of("province", "Hà Nội", "commune", "Xã Đan Phượng", "detail", ADDRESS_DETAIL));
     }
 
     private void product(String code, String name, long member, long price, long stock) {

@@ -31,6 +31,7 @@ import vn.chotdon.events.Topics;
 import vn.chotdon.events.livestream.LineupItemData;
 import vn.chotdon.events.livestream.SessionData;
 import vn.chotdon.testing.EventPublisher;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * A flash sale against a running order-service: a session goes LIVE with a small lineup (the
@@ -42,6 +43,9 @@ import vn.chotdon.testing.EventPublisher;
  * {@code --orders N --clients C --mix BG,BC,MO (percent of buyers per item) --order-service URL --kafka HOST:PORT}.
  */
 public final class FlashSaleBenchmark {
+
+    private static final long COOPERATIVE = 1;
+    private static final String OWNER_TOKEN = TestTokens.owner(COOPERATIVE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -173,7 +177,7 @@ public final class FlashSaleBenchmark {
     private static void announce(String kafka, long sessionId, List<Item> lineup) {
         try (EventPublisher publisher = EventPublisher.open(kafka)) {
             String key = Long.toString(sessionId);
-            SessionData session = new SessionData(sessionId, 1, "Benchmark: phiên chốt đơn bánh gio", "TIKTOK", "LIVE",
+            SessionData session = new SessionData(sessionId, COOPERATIVE, "Benchmark: phiên chốt đơn bánh gio", "TIKTOK", "LIVE",
                     Instant.now(), Instant.now(), null, 30, false, 2);
             publisher.publish(Topics.LIVESTREAM_SESSIONS, key, EventPublisher.envelope(LivestreamEventTypes.SOURCE,
                     LivestreamEventTypes.SESSION_OPENED, LivestreamEventTypes.SCHEMA_VERSION,
@@ -202,9 +206,10 @@ public final class FlashSaleBenchmark {
         throw new IllegalStateException("order-service did not learn session " + sessionId + " from Kafka within 60 s");
     }
 
+    /** A read as the owner of the benchmark's cooperative (the tally is theirs to see). */
     private static JsonNode get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + OWNER_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
@@ -44,6 +45,8 @@ public final class LiveSaleDemo {
     private final String livestream;
     private final String order;
     private final Random random = new Random(2025);
+    /** Who the setup and staff calls are: the platform admin first, then the cooperative's owner. Buyers send none. */
+    private volatile String bearer = TestTokens.admin();
 
     private LiveSaleDemo(String catalog, String livestream, String order) {
         this.catalog = catalog;
@@ -70,6 +73,7 @@ public final class LiveSaleDemo {
         say("Setting up the cooperative, its household and products in catalog-service");
         long coop = post(catalog + "/cooperatives", Map.of("name", "HTX Nông nghiệp Đan Phượng", "province", "Hà Nội",
                 "commune", "Xã Đan Phượng", "phone", "024 3388 1234")).path("id").asLong();
+        bearer = TestTokens.owner(coop);
         long household = post(catalog + "/cooperatives/" + coop + "/members", Map.of("name",
                 "Hộ bà Nguyễn Thị Thanh Huệ", "phone", "0912 345 678", "commune", "Xã Đan Phượng")).path("id").asLong();
         long banhGio = product(coop, household, "Bánh gio Thanh Huệ", "CAI", 12_000, 4, 1_000);
@@ -127,6 +131,7 @@ public final class LiveSaleDemo {
             } else if (i % 9 != 0) {
                 String action = "COD".equals(receipt.path("order").path("paymentMethod").asText()) ? "confirm" : "pay";
                 send(HttpRequest.newBuilder(URI.create(order + "/orders/" + id + "/" + action))
+                        .header("Authorization", "Bearer " + bearer)
                         .POST(HttpRequest.BodyPublishers.noBody()).build());
             }
         }
@@ -159,7 +164,9 @@ public final class LiveSaleDemo {
                 case 400 -> "refused: invalid phone number";
                 case 409 -> response.body().contains("sold-out") ? "refused: sold out"
                         : response.body().contains("buyer-limit") ? "refused: over the per-buyer limit"
+                        : response.body().contains("held-units-cap") ? "refused: too many units held unpaid"
                         : "retry while the first was running";
+                case 429 -> "refused: too many attempts, retry later";
                 default -> "other (" + response.statusCode() + ")";
             };
             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
@@ -275,7 +282,7 @@ public final class LiveSaleDemo {
     }
 
     private JsonNode post(String url, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {
@@ -289,7 +296,8 @@ public final class LiveSaleDemo {
     }
 
     private JsonNode get(String url) {
-        return read(send(HttpRequest.newBuilder(URI.create(url)).build()).body());
+        return read(send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build())
+                .body());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -26,8 +26,9 @@ import org.jose4j.lang.JoseException;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "chotdon-dev";
-    public static final String AUDIENCE = "chotdon";
+    /** As ./chotdon and the services read them: CHOTDON_JWT_ISSUER and CHOTDON_JWT_AUDIENCE, or the development defaults. */
+    public static final String ISSUER = environment("CHOTDON_JWT_ISSUER", "chotdon-dev");
+    public static final String AUDIENCE = environment("CHOTDON_JWT_AUDIENCE", "chotdon");
 
     private TestTokens() {
     }
@@ -79,6 +80,11 @@ public final class TestTokens {
             LocalInfrastructure.chotdon("keys");
         }
         return dir;
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static PrivateKey readPrivateKey(Path pem) {
