@@ -8,21 +8,30 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.events.CatalogEventTypes;
 import vn.chotdon.events.Topics;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.EventTap;
 import vn.chotdon.testing.EventTap.Received;
+import vn.chotdon.testing.TestTokens;
 
 /** Reads what catalog-service published with a real Kafka consumer. */
 @QuarkusTest
 class CatalogEventsTest {
+
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
 
     @Test
     void everyKindOfProductAndStockChangeIsPublished() {
         try (EventTap tap = EventTap.onTopic(Topics.CATALOG_PRODUCTS)) {
             long coop = CatalogApi.cooperative("HTX Sự kiện");
             long id = CatalogApi.product(coop, "Nhãn lồng Hưng Yên");
+            Callers.actAs(TestTokens.staff(coop));
             given().contentType(ContentType.JSON).body(CatalogApi.productBody(coop, "Nhãn lồng Hưng Yên loại 1"))
                     .put("/products/" + id).then().statusCode(200);
             given().post("/products/" + id + "/activate").then().statusCode(200);
@@ -32,9 +41,9 @@ class CatalogEventsTest {
                     .post("/products/" + id + "/stock/adjustments").then().statusCode(201);
             given().contentType(ContentType.JSON).body(Map.of("quantity", 3, "note", "Bán lẻ tại HTX"))
                     .post("/products/" + id + "/stock/sales").then().statusCode(201);
-            given().contentType(ContentType.JSON).body(Map.of("quantity", 30))
+            Callers.as(TestTokens.service()).contentType(ContentType.JSON).body(Map.of("quantity", 30))
                     .put("/products/" + id + "/reservations/77").then().statusCode(200);
-            given().delete("/products/" + id + "/reservations/77").then().statusCode(200);
+            Callers.as(TestTokens.service()).delete("/products/" + id + "/reservations/77").then().statusCode(200);
             given().post("/products/" + id + "/retire").then().statusCode(200);
 
             List<String> expected = List.of(CatalogEventTypes.PRODUCT_CREATED, CatalogEventTypes.PRODUCT_UPDATED,

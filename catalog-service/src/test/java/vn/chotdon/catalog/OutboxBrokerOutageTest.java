@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 import vn.chotdon.events.CatalogEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.testing.EventTap;
 import vn.chotdon.testing.EventTap.Received;
 import vn.chotdon.testing.LocalInfrastructure;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * The broker goes away in the middle of work: the API keeps answering, the events wait in the
@@ -28,10 +31,16 @@ class OutboxBrokerOutageTest {
 
     Db db = Db.ofApplication();
 
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
+
     @Test
     void eventsWrittenWhileKafkaIsDownArriveOnceItIsBack() {
         long coop = CatalogApi.cooperative("HTX Mất kết nối");
         long id = CatalogApi.product(coop, "Cam Cao Phong");
+        Callers.actAs(TestTokens.staff(coop));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> db.number("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL") == 0);
 

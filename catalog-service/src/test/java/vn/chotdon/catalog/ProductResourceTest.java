@@ -13,18 +13,27 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 @QuarkusTest
 class ProductResourceTest {
 
     Db db = Db.ofApplication();
 
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
+
     @Test
     void createsReadsAndKeepsVietnameseTextIntact() {
         long coop = CatalogApi.cooperative("HTX Nông nghiệp Đan Phượng");
         long member = CatalogApi.member(coop, "Hộ bà Nguyễn Thị Huệ");
+        Callers.actAs(TestTokens.staff(coop));
         long id = given().contentType(ContentType.JSON)
                 .body(Map.of("cooperativeId", coop, "memberId", member, "name", "Bánh gio Thanh Huệ",
                         "description", "Bánh gio gói lá dong, nhân đường mật", "unit", "cái", "priceVnd", 15000,
@@ -52,6 +61,7 @@ class ProductResourceTest {
     void replacesAllFieldsAndPatchesSome() {
         long coop = CatalogApi.cooperative("HTX Rau sạch Mê Linh");
         long id = CatalogApi.product(coop, "Rau muống");
+        Callers.actAs(TestTokens.staff(coop));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Rau muống sạch", "unit", "BO", "priceVnd", 8000, "ocopStars", 3))
@@ -83,6 +93,7 @@ class ProductResourceTest {
     void followsTheStatusLifecycle() {
         long coop = CatalogApi.cooperative("HTX Chè Tân Cương");
         long id = CatalogApi.product(coop, "Chè búp Tân Cương");
+        Callers.actAs(TestTokens.owner(coop));
 
         given().post("/products/" + id + "/activate").then().statusCode(200).body("status", is("ACTIVE"));
         given().post("/products/" + id + "/activate").then().statusCode(200).body("status", is("ACTIVE"));
@@ -101,6 +112,7 @@ class ProductResourceTest {
         long coop = CatalogApi.cooperative("HTX Bưởi Diễn");
         long other = CatalogApi.cooperative("HTX Cam Cao Phong");
         long stranger = CatalogApi.member(other, "Hộ ông Lê Văn Cam");
+        Callers.actAs(TestTokens.staff(coop));
         long before = db.number("SELECT COUNT(*) FROM product");
 
         given().contentType(ContentType.JSON)
@@ -133,6 +145,7 @@ class ProductResourceTest {
         long banhGio = CatalogApi.product(coop, "Bánh gio Thanh Huệ " + tag);
         long banhChung = CatalogApi.product(coop, "Bánh chưng Tranh Khúc " + tag);
         CatalogApi.product(coop, "Gạo nếp cái hoa vàng " + tag);
+        Callers.actAs(TestTokens.staff(coop));
 
         for (String q : List.of("banh gio", "BÁNH GIO", "Bánh gio thanh hue", "huệ", "gio thanh")) {
             given().queryParam("cooperativeId", coop).queryParam("q", q).get("/products")
@@ -151,6 +164,7 @@ class ProductResourceTest {
     @Test
     void listsPageByPageWithFilters() {
         long coop = CatalogApi.cooperative("HTX Phân trang");
+        Callers.actAs(TestTokens.owner(coop));
         for (int i = 0; i < 5; i++) {
             CatalogApi.product(coop, "Sản phẩm " + i);
         }

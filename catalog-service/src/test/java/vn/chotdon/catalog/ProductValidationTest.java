@@ -13,9 +13,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /** Bad input gets a 400 problem+json that names what is wrong, never a 5xx, and writes nothing. */
 @QuarkusTest
@@ -30,8 +33,14 @@ class ProductValidationTest {
     @BeforeEach
     void countRows() {
         coop = CatalogApi.cooperative("HTX Kiểm tra dữ liệu");
+        Callers.actAs(TestTokens.staff(coop));
         productsBefore = db.number("SELECT COUNT(*) FROM product");
         outboxBefore = db.number("SELECT COUNT(*) FROM outbox_event");
+    }
+
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
     }
 
     private ValidatableResponse post(String body) {
@@ -120,7 +129,8 @@ class ProductValidationTest {
 
     @Test
     void invalidPhoneOfACooperative() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "HTX Số sai", "phone", "01234567890"))
+        Callers.as(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "HTX Số sai", "phone", "01234567890"))
                 .post("/cooperatives").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("phone"));

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /** Many sessions reserve the same product at once; the database must never give out more than it has. */
 @QuarkusTest
@@ -35,6 +36,7 @@ class ReservationRaceTest {
         long coop = CatalogApi.cooperative("HTX Chạy đua");
         long productId = CatalogApi.productInStock(coop, "Bánh gio phiên chốt đơn", STOCK);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String service = TestTokens.service();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -45,6 +47,7 @@ class ReservationRaceTest {
                     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                             + "/products/" + productId + "/reservations/" + sessionId))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + service)
                             .timeout(Duration.ofSeconds(60))
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\": " + UNITS_EACH + "}"))
                             .build();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.LivestreamEventTypes;
@@ -19,8 +20,10 @@ import vn.chotdon.events.OrderEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.livestream.SessionData;
 import vn.chotdon.events.order.OrderData;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 import vn.chotdon.testing.EventPublisher;
+import vn.chotdon.testing.TestTokens;
 
 /** Order events, as order-service publishes them, moving stock through the ledger exactly once. */
 @QuarkusTest
@@ -31,10 +34,17 @@ class SessionSalesTest {
     private final long sessionId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
     private final List<EventEnvelope<?>> published = new ArrayList<>();
 
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
+
     @Test
     void confirmedOrdersBecomeSalesAndWhatIsGivenBackReturnsExactlyOnce() {
         long coop = CatalogApi.cooperative("HTX Bán hàng trực tiếp");
         long product = CatalogApi.productInStock(coop, "Bánh gio phiên live", 100);
+        // livestream-service reserves and closes a session's stock, with its service token.
+        Callers.actAs(TestTokens.service());
         given().contentType(ContentType.JSON).body(Map.of("quantity", 60))
                 .put("/products/" + product + "/reservations/" + sessionId).then().statusCode(200);
 

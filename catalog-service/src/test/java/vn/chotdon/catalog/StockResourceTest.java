@@ -8,18 +8,27 @@ import static org.hamcrest.Matchers.is;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 @QuarkusTest
 class StockResourceTest {
 
     Db db = Db.ofApplication();
 
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
+
     @Test
     void receiptsAndAdjustmentsGoThroughTheLedger() {
         long coop = CatalogApi.cooperative("HTX Kho hàng");
         long id = CatalogApi.productInStock(coop, "Gạo ST25", 100);
+        Callers.actAs(TestTokens.staff(coop));
 
         given().contentType(ContentType.JSON).body(Map.of("delta", -12, "reason", "Bao rách do chuột"))
                 .post("/products/" + id + "/stock/adjustments")
@@ -61,6 +70,8 @@ class StockResourceTest {
         long coop = CatalogApi.cooperative("HTX Đặt trước");
         long id = CatalogApi.productInStock(coop, "Bánh gio", 1000);
         long session = 501;
+        // Reservations are livestream-service's to set, with its service token.
+        Callers.actAs(TestTokens.service());
 
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(Map.of("quantity", 600))
@@ -101,6 +112,7 @@ class StockResourceTest {
     void onlyActiveProductsCanBeReserved() {
         long coop = CatalogApi.cooperative("HTX Nháp");
         long draft = CatalogApi.product(coop, "Mật ong bạc hà");
+        Callers.actAs(TestTokens.service());
         given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
                 .put("/products/" + draft + "/reservations/7")
                 .then().statusCode(409)

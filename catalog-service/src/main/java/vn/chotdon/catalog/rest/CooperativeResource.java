@@ -24,8 +24,13 @@ import vn.chotdon.catalog.service.CooperativeService;
 import vn.chotdon.catalog.service.MemberDetails;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
+import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
 
+/**
+ * Cooperatives are registered by the platform admin; their owner keeps their details and members
+ * up to date, their staff reads them. Phones are personal data: nothing here is public.
+ */
 @Path("/cooperatives")
 @Tag(name = "Cooperatives", description = "Cooperatives (HTX) and their member households")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,9 +38,11 @@ import vn.chotdon.platform.security.Roles;
 public class CooperativeResource {
 
     private final CooperativeService cooperatives;
+    private final Caller caller;
 
-    CooperativeResource(CooperativeService cooperatives) {
+    CooperativeResource(CooperativeService cooperatives, Caller caller) {
         this.cooperatives = cooperatives;
+        this.caller = caller;
     }
 
     @POST
@@ -47,54 +54,62 @@ public class CooperativeResource {
     }
 
     @GET
-    @Operation(summary = "List cooperatives, page by page")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER, Roles.STAFF })
+    @Operation(summary = "List cooperatives, page by page",
+            description = "Every cooperative for the admin; an owner's or staff member's own cooperative for them.")
     public PageOf<CooperativeView> list(@Valid @BeanParam PageParams paging) {
-        var found = cooperatives.list(paging.page, paging.size);
+        var found = cooperatives.list(paging.page, paging.size, caller.cooperativeScope());
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), CooperativeView::of);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Read a cooperative")
     public CooperativeView get(@PathParam("id") long id) {
-        return CooperativeView.of(cooperatives.get(id));
+        return CooperativeView.of(cooperatives.get(id, caller.cooperativeScope()));
     }
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER })
     @Operation(summary = "Replace a cooperative's details")
     public CooperativeView replace(@PathParam("id") long id, @Valid @NotNull CooperativeDetails details) {
-        return CooperativeView.of(cooperatives.replace(id, details));
+        return CooperativeView.of(cooperatives.replace(id, details, caller.cooperativeScope()));
     }
 
     @POST
     @Path("/{id}/members")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER })
     @Operation(summary = "Add a member household to a cooperative")
     public Response addMember(@PathParam("id") long id, @Valid @NotNull MemberDetails details) {
-        Member member = cooperatives.addMember(id, details);
+        Member member = cooperatives.addMember(id, details, caller.cooperativeScope());
         return Response.created(URI.create("/cooperatives/" + id + "/members/" + member.id))
                 .entity(MemberView.of(member)).build();
     }
 
     @GET
     @Path("/{id}/members")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER, Roles.STAFF })
     @Operation(summary = "List a cooperative's member households")
     public List<MemberView> members(@PathParam("id") long id) {
-        return cooperatives.members(id).stream().map(MemberView::of).toList();
+        return cooperatives.members(id, caller.cooperativeScope()).stream().map(MemberView::of).toList();
     }
 
     @GET
     @Path("/{id}/members/{memberId}")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Read a member household")
     public MemberView member(@PathParam("id") long id, @PathParam("memberId") long memberId) {
-        return MemberView.of(cooperatives.member(id, memberId));
+        return MemberView.of(cooperatives.member(id, memberId, caller.cooperativeScope()));
     }
 
     @PUT
     @Path("/{id}/members/{memberId}")
+    @RolesAllowed({ Roles.ADMIN, Roles.OWNER })
     @Operation(summary = "Replace a member household's details")
     public MemberView replaceMember(@PathParam("id") long id, @PathParam("memberId") long memberId,
             @Valid @NotNull MemberDetails details) {
-        return MemberView.of(cooperatives.replaceMember(id, memberId, details));
+        return MemberView.of(cooperatives.replaceMember(id, memberId, details, caller.cooperativeScope()));
     }
 }

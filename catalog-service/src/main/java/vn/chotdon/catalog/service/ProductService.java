@@ -45,9 +45,25 @@ public class ProductService {
     public record ProductPage(List<Product> items, long total) {
     }
 
+    /**
+     * Who is looking at products, so that the query lets through only what they may see: ACTIVE
+     * products for everyone, also every product of their own cooperative for its owner and staff,
+     * and every product for another service.
+     *
+     * @param cooperative the viewer's own cooperative, or null
+     * @param seesEveryProduct true for another service
+     */
+    public record Viewer(Long cooperative, boolean seesEveryProduct) {
+    }
+
+    /**
+     * An owner or staff member creates products only for their own cooperative; naming another one
+     * is answered like naming one that does not exist.
+     */
     @Transactional
-    public Product create(ProductDraft draft) {
-        if (Cooperative.findById(draft.cooperativeId()) == null) {
+    public Product create(ProductDraft draft, Long scope) {
+        Parameters cooperative = Parameters.with("id", draft.cooperativeId());
+        if (Cooperative.count(CooperativeScope.restrict("id = :id", cooperative, "id", scope), cooperative) == 0) {
             throw ProblemException.invalidReference("cooperativeId",
                     "cooperative " + draft.cooperativeId() + " does not exist");
         }
@@ -61,9 +77,12 @@ public class ProductService {
         return product;
     }
 
+    /** A product as this viewer may see it; one they may not see does not exist for them. */
     @Transactional
-    public Product get(long id) {
-        Product product = Product.findById(id);
+    public Product get(long id, Viewer viewer) {
+        Parameters parameters = Parameters.with("id", id);
+        Product product = Product.<Product>find("id = :id and " + visibleTo(viewer, parameters), parameters)
+                .firstResult();
         if (product == null) {
             throw ProblemException.notFound("Product", id);
         }
@@ -71,8 +90,8 @@ public class ProductService {
     }
 
     @Transactional
-    public Product replace(long id, ProductChange change) {
-        Product product = get(id);
+    public Product replace(long id, ProductChange change, Long scope) {
+        Product product = editable(id, scope);
         if (product.status == ProductStatus.RETIRED) {
             throw ProblemException.conflict("product-retired", "Product is retired",
                     "Product " + id + " is retired and can no longer be changed");
@@ -88,12 +107,12 @@ public class ProductService {
      * present replaces the value, null clears it, an absent one keeps it.
      */
     @Transactional
-    public Product patch(long id, JsonNode patch) {
+    public Product patch(long id, JsonNode patch, Long scope) {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(400, "malformed-json", "Malformed JSON",
                     "A merge patch must be a JSON object");
         }
-        Product current = get(id);
+        Product current = editable(id, scope);
         ObjectNode merged = json.valueToTree(changeOf(current));
         patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         ProductChange change;
@@ -106,12 +125,12 @@ public class ProductService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return replace(id, change);
+        return replace(id, change, scope);
     }
 
     @Transactional
-    public Product changeStatus(long id, ProductStatus target) {
-        Product product = get(id);
+    public Product changeStatus(long id, ProductStatus target, Long scope) {
+        Product product = editable(id, scope);
         if (product.status == target) {
             return product;
         }
@@ -128,9 +147,10 @@ public class ProductService {
     }
 
     @Transactional
-    public ProductPage list(ProductQuery query, int page, int size) {
+    public ProductPage list(ProductQuery query, Viewer viewer, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        where.add(visibleTo(viewer, params));
         if (query.cooperativeId() != null) {
             where.add("cooperativeId = :cooperativeId");
             params.and("cooperativeId", query.cooperativeId());
@@ -147,9 +167,31 @@ public class ProductService {
                 params.and("word" + i, "%" + words[i].replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
             }
         }
-        String filter = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        var found = Product.find(filter, Sort.by("id"), params).page(Page.of(page, size));
+        var found = Product.find(String.join(" and ", where), Sort.by("id"), params).page(Page.of(page, size));
         return new ProductPage(found.list(), found.count());
+    }
+
+    private static String visibleTo(Viewer viewer, Parameters parameters) {
+        if (viewer.seesEveryProduct()) {
+            return "1 = 1";
+        }
+        parameters.and("active", ProductStatus.ACTIVE);
+        if (viewer.cooperative() == null) {
+            return "status = :active";
+        }
+        parameters.and("viewerCooperative", viewer.cooperative());
+        return "(status = :active or cooperativeId = :viewerCooperative)";
+    }
+
+    /** A product the caller may change: one of their own cooperative. */
+    private static Product editable(long id, Long scope) {
+        Parameters parameters = Parameters.with("id", id);
+        Product product = Product.<Product>find(
+                CooperativeScope.restrict("id = :id", parameters, "cooperativeId", scope), parameters).firstResult();
+        if (product == null) {
+            throw ProblemException.notFound("Product", id);
+        }
+        return product;
     }
 
     private void apply(Product product, ProductChange change) {

@@ -1,6 +1,7 @@
 package vn.chotdon.catalog.service;
 
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,9 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 /**
  * Every change of a product's stock: one conditional UPDATE of product_stock that cannot take
  * it below zero, one ledger entry with the stock it left, one event, all in one transaction.
+ * What a cooperative's owner or staff asks for takes their cooperative scope: the product is found
+ * only among their cooperative's products. Reservations are set only by livestream-service, which
+ * is bound to no cooperative.
  */
 @ApplicationScoped
 public class StockLedger {
@@ -46,25 +50,22 @@ public class StockLedger {
     }
 
     @Transactional
-    public ProductStock stock(long productId) {
-        ProductStock stock = ProductStock.findById(productId);
-        if (stock == null) {
-            throw ProblemException.notFound("Product", productId);
-        }
-        return stock;
+    public ProductStock stock(long productId, Long scope) {
+        product(productId, scope);
+        return stock(productId);
     }
 
     @Transactional
-    public LedgerPage ledger(long productId, int page, int size) {
-        stock(productId);
+    public LedgerPage ledger(long productId, Long scope, int page, int size) {
+        product(productId, scope);
         var found = StockLedgerEntry.find("productId", Sort.by("id").descending(), productId)
                 .page(Page.of(page, size));
         return new LedgerPage(found.list(), found.count());
     }
 
     @Transactional
-    public StockLedgerEntry receive(long productId, long quantity, String note) {
-        Product product = product(productId);
+    public StockLedgerEntry receive(long productId, long quantity, String note, Long scope) {
+        Product product = product(productId, scope);
         if (product.status == ProductStatus.RETIRED) {
             throw ProblemException.conflict("product-retired", "Product is retired",
                     "Product " + productId + " is retired; it takes no more stock");
@@ -74,12 +75,12 @@ public class StockLedger {
     }
 
     @Transactional
-    public StockLedgerEntry adjust(long productId, long delta, String reason) {
+    public StockLedgerEntry adjust(long productId, long delta, String reason, Long scope) {
         if (delta == 0) {
             throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
                     List.of(new Problem.FieldViolation("delta", "must not be 0")));
         }
-        product(productId);
+        product(productId, scope);
         if (!moveAvailable(productId, delta)) {
             throw insufficientStock(productId, -delta);
         }
@@ -88,8 +89,8 @@ public class StockLedger {
 
     /** Records units sold directly from available stock (not through a sale session). */
     @Transactional
-    public StockLedgerEntry sell(long productId, long quantity, String note) {
-        product(productId);
+    public StockLedgerEntry sell(long productId, long quantity, String note, Long scope) {
+        product(productId, scope);
         if (!moveAvailable(productId, -quantity)) {
             throw insufficientStock(productId, quantity);
         }
@@ -111,7 +112,8 @@ public class StockLedger {
     }
 
     @Transactional
-    public ReservationState reservation(long productId, long sessionId) {
+    public ReservationState reservation(long productId, long sessionId, Long scope) {
+        product(productId, scope);
         ProductStock stock = stock(productId);
         SessionReservation reservation = SessionReservation
                 .find("productId = ?1 and sessionId = ?2", productId, sessionId).firstResult();
@@ -123,8 +125,8 @@ public class StockLedger {
     }
 
     @Transactional
-    public List<SessionReservation> reservations(long productId) {
-        stock(productId);
+    public List<SessionReservation> reservations(long productId, Long scope) {
+        product(productId, scope);
         return SessionReservation.list("productId", Sort.by("sessionId"), productId);
     }
 
@@ -265,7 +267,7 @@ public class StockLedger {
         return RetryOnDeadlock.inNewTransaction(() -> {
             product(productId);
             closeInTransaction(productId, sessionId);
-            return reservation(productId, sessionId);
+            return reservation(productId, sessionId, null);
         });
     }
 
@@ -397,8 +399,23 @@ public class StockLedger {
         return stock;
     }
 
+    private ProductStock stock(long productId) {
+        ProductStock stock = ProductStock.findById(productId);
+        if (stock == null) {
+            throw ProblemException.notFound("Product", productId);
+        }
+        return stock;
+    }
+
     private Product product(long productId) {
-        Product product = Product.findById(productId);
+        return product(productId, null);
+    }
+
+    /** The product, if it is one of the caller's cooperative (any product when scope is null). */
+    private Product product(long productId, Long scope) {
+        Parameters parameters = Parameters.with("id", productId);
+        Product product = Product.<Product>find(
+                CooperativeScope.restrict("id = :id", parameters, "cooperativeId", scope), parameters).firstResult();
         if (product == null) {
             throw ProblemException.notFound("Product", productId);
         }
