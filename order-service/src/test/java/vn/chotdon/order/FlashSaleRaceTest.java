@@ -4,23 +4,43 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.ConcurrentBuyers.Answer;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /** The moment every live seller fears: many more buyers than units, all at once. */
 @QuarkusTest
+@TestProfile(FlashSaleRaceTest.OneBuyerMayHoldMost.class)
 class FlashSaleRaceTest {
+
+    /** The race starts after one buyer (a wholesaler the cooperative knows) holds most of the quota unpaid. */
+    public static class OneBuyerMayHoldMost implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("chotdon.orders.held-units.max-per-phone", "1000");
+        }
+    }
 
     private static final int BUYERS = 220;
     private static final int LAST_UNITS = 50;
 
     Db db = Db.ofApplication();
+
+    /** Buyers place orders without a token (ConcurrentBuyers sends none); the owner reads the tally. */
+    @BeforeEach
+    void actAsTheOwner() {
+        Callers.actAs(TestTokens.owner(LiveSale.COOPERATIVE));
+    }
 
     @Test
     void twoHundredBuyersRaceForTheLastFiftyUnits() throws Exception {

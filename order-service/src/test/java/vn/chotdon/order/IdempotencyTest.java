@@ -6,10 +6,22 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.ConcurrentBuyers.Answer;
+import vn.chotdon.order.service.IdempotencyKey;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
 /** A buyer's phone on a shaky 4G connection taps "Chốt đơn" and retries: one order, whatever happens. */
@@ -17,6 +29,15 @@ import vn.chotdon.testing.Db;
 class IdempotencyTest {
 
     Db db = Db.ofApplication();
+
+    @Inject
+    DataSource dataSource;
+
+    /** Buyers do not sign in. */
+    @BeforeEach
+    void asABuyer() {
+        Callers.anonymous();
+    }
 
     @Test
     void fiftyConcurrentRetriesWithOneKeyCreateOneOrder() throws Exception {
@@ -33,7 +54,8 @@ class IdempotencyTest {
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
         assertThat(answers).filteredOn(a -> a.status() == 409)
                 .allSatisfy(a -> assertThat(a.body()).contains("https://chotdon.vn/problems/request-in-progress"));
-        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key)).isEqualTo(1);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
+                .isEqualTo(1);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(2);
 
         String replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
@@ -91,13 +113,73 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         db.execute("INSERT INTO idempotency_key (idem_key, request_hash, state, created_at, updated_at)"
                 + " SELECT ?, request_hash, 'IN_PROGRESS', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
-                + " FROM idempotency_key WHERE idem_key = ?", key, earlier);
+                + " FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id(), IdempotencyKey.of(earlier).id());
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
                 .then().statusCode(409).body("type", is("https://chotdon.vn/problems/request-in-progress"));
-        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?", key);
+        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?",
+                IdempotencyKey.of(key).id());
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
                 .then().statusCode(201);
-        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", key)).isEqualTo(1);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseHoldsNeitherTheKeyNorTheBuyersTokenNorTheirPhoneInTheStoredAnswer() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("BG01", 2, "0912 777 888"));
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/orders").then().statusCode(201).extract().asString();
+        JsonPath receipt = new JsonPath(first);
+        String token = receipt.getString("accessToken");
+        long orderId = receipt.getLong("order.id");
+        String keyId = IdempotencyKey.of(key).id();
+        List<String> phone = List.of("+84912777888", "0912777888", "912777888", "0912 777 888");
+
+        Map<String, String> stored = row("SELECT * FROM idempotency_key WHERE idem_key = ?", keyId);
+        assertThat(stored).isNotEmpty().allSatisfy((column, value) -> assertThat(value).as(column)
+                .doesNotContain(key, token, receipt.getString("order.code"), "accessToken")
+                .doesNotContain(phone));
+        assertThat(stored.get("state")).isEqualTo("DONE");
+
+        Map<String, String> order = row("SELECT * FROM orders WHERE id = ?", orderId);
+        assertThat(order.get("idempotency_key")).isEqualTo(keyId);
+        assertThat(order).allSatisfy((column, value) -> assertThat(value).as(column).doesNotContain(key, token));
+        assertThat(order).as("the phone is kept where the shipping list needs it, and only there")
+                .allSatisfy((column, value) -> {
+                    if (!column.equals("buyer_phone")) {
+                        assertThat(value).as(column).doesNotContain(phone);
+                    }
+                });
+        assertThat(db.texts("SELECT payload FROM outbox_event WHERE message_key = ?", String.valueOf(sale.sessionId)))
+                .singleElement().asString().doesNotContain(token).doesNotContain(phone);
+        assertThat(db.text("SELECT SHA2(CONCAT('chotdon/order/idempotency-key/id:', ?), 256)", key))
+                .as("the hash changeset order-003 gave the keys of earlier orders").isEqualTo(keyId);
+
+        String retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/orders").then().statusCode(201).extract().asString();
+        assertThat(retry).isEqualTo(first);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
+    }
+
+    /** Every column of one row as text; bytes read as ISO-8859-1 so that any ASCII inside a blob shows. */
+    private Map<String, String> row(String sql, Object param) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, param);
+            try (ResultSet rs = st.executeQuery()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        byte[] bytes = rs.getBytes(i);
+                        row.put(rs.getMetaData().getColumnLabel(i),
+                                bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1));
+                    }
+                }
+                return row;
+            }
+        }
     }
 }

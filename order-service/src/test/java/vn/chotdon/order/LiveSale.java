@@ -17,19 +17,37 @@ import vn.chotdon.testing.EventPublisher;
 /**
  * A live sale as livestream-service announces it: session and lineup events published to the
  * real Kafka topic, then awaited in order-service's read model. Ids are random per test run so
- * that events left on the broker by earlier runs never collide.
+ * that events left on the broker by earlier runs never collide. The session belongs to
+ * {@link #COOPERATIVE} unless another cooperative is named: act as its owner or staff
+ * ({@code TestTokens.owner(cooperativeId)}) to handle its orders.
  */
 final class LiveSale {
+
+    /** The cooperative that runs the sales of most tests. */
+    static final long COOPERATIVE = 7;
 
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 900_000_000) * 1000);
 
     final long sessionId = IDS.incrementAndGet();
-    final long cooperativeId = 7;
+    final long cooperativeId;
     private final Map<Long, LineupItemData> items = new HashMap<>();
     private long sessionVersion;
     private String status = "SCHEDULED";
     private int holdMinutes = 30;
     private boolean autoConfirmCod;
+
+    LiveSale() {
+        this(COOPERATIVE);
+    }
+
+    LiveSale(long cooperativeId) {
+        this.cooperativeId = cooperativeId;
+    }
+
+    /** A cooperative id no other test uses, for tests that look at everything one cooperative sees. */
+    static long newCooperative() {
+        return IDS.incrementAndGet();
+    }
 
     LiveSale holdMinutes(int minutes) {
         holdMinutes = minutes;

@@ -11,13 +11,21 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
 @QuarkusTest
 class OrderPlacementTest {
 
     Db db = Db.ofApplication();
+
+    /** Buyers do not sign in: placing, reading and the session's offer are all public. */
+    @BeforeEach
+    void asABuyer() {
+        Callers.anonymous();
+    }
 
     @Test
     void placesAnOrderAtTheLivePriceAndHoldsItsUnits() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
 /** Bad input gets a clear 4xx problem+json, never a 5xx, and writes nothing. */
@@ -31,6 +32,7 @@ class OrderValidationTest {
 
     @BeforeEach
     void openSaleAndCount() {
+        Callers.anonymous();
         if (sale == null) {
             sale = new LiveSale().open();
             sale.item("BG01", "Bánh gio", 15000, 1000, null);

@@ -8,10 +8,18 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.TestTokens;
 
 @QuarkusTest
 class StaffListingTest {
+
+    @BeforeEach
+    void actAsStaff() {
+        Callers.actAs(TestTokens.staff(LiveSale.COOPERATIVE));
+    }
 
     @Test
     void staffFilterOrdersBySessionStatusAndPhonePageByPage() {

@@ -11,10 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.TestTokens;
 
 @QuarkusTest
 class TallyAndExportTest {
+
+    /** The tally (revenue) and the shipping list (phones, addresses) are the owner's. */
+    @BeforeEach
+    void actAsTheOwner() {
+        Callers.actAs(TestTokens.owner(LiveSale.COOPERATIVE));
+    }
 
     private static long place(LiveSale sale, String code, int quantity, String phone, String payment, String name) {
         Map<String, Object> body = new HashMap<>(sale.order(code, quantity, phone));

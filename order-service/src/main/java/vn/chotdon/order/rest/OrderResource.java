@@ -1,5 +1,7 @@
 package vn.chotdon.order.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,7 +36,13 @@ import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.security.Caller;
+import vn.chotdon.platform.security.Roles;
 
+/**
+ * Buyers place orders without signing in; everything else is for the owner and staff of the
+ * order's cooperative, and another cooperative's order is not found (404).
+ */
 @Path("/orders")
 @Tag(name = "Orders", description = "Placing orders during a live sale, and staff handling them")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,14 +51,17 @@ public class OrderResource {
     private final OrderPlacement placement;
     private final OrderLifecycle lifecycle;
     private final OrderQueries queries;
+    private final Caller caller;
 
-    OrderResource(OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries queries) {
+    OrderResource(OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries queries, Caller caller) {
         this.placement = placement;
         this.lifecycle = lifecycle;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place an order for a buyer watching the live sale",
             description = "Accepted only while the session is LIVE; prices come from the lineup. Send an"
@@ -62,7 +73,8 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "Unknown session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Sold out (names the item and what remains), over the per-buyer"
-            + " limit, session not LIVE, or the first request with this Idempotency-Key is still running",
+            + " limit, over the units one phone may hold unpaid in the session (held-units-cap), session not LIVE,"
+            + " or the first request with this Idempotency-Key is still running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A code not on the lineup, or an Idempotency-Key reused for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,63 +93,70 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "List orders for staff, filtered by session, status and phone")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
+    @Operation(summary = "List the orders of the caller's cooperative, filtered by session, status and phone")
     public PageOf<OrderView> list(
             @QueryParam("sessionId") @Parameter(example = "5") Long sessionId,
             @QueryParam("status") @Parameter(example = "PLACED") OrderStatus status,
             @QueryParam("phone") @Parameter(description = "Any usual form; matched normalised", example = "0912345678") String phone,
             @Valid @BeanParam PageParams paging) {
-        var found = queries.list(sessionId, status, phone, paging.page, paging.size);
+        var found = queries.list(caller.cooperativeScope(), sessionId, status, phone, paging.page, paging.size);
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), OrderView::of);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an order (staff)")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
+    @Operation(summary = "Read an order of the caller's cooperative")
     public OrderView get(@PathParam("id") long id) {
-        return OrderView.of(queries.byId(id));
+        return OrderView.of(queries.byId(id, caller.cooperativeScope()));
     }
 
     @POST
     @Path("/{id}/confirm")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a PLACED order")
     @APIResponse(responseCode = "409", description = "Not a legal status change; names the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView confirm(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, OrderStatus.CONFIRMED, Actor.STAFF, null));
+        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CONFIRMED, Actor.STAFF, null));
     }
 
     @POST
     @Path("/{id}/pay")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record the payment of a PLACED or CONFIRMED order (bank transfer received)")
     public OrderView pay(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, OrderStatus.PAID, Actor.STAFF, null));
+        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.PAID, Actor.STAFF, null));
     }
 
     @POST
     @Path("/{id}/ship")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Hand a PAID order (or a CONFIRMED cash-on-delivery order) to the courier")
     public OrderView ship(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, OrderStatus.SHIPPED, Actor.STAFF, null));
+        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.SHIPPED, Actor.STAFF, null));
     }
 
     @POST
     @Path("/{id}/deliver")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record delivery of a SHIPPED order (cash on delivery is then paid)")
     public OrderView deliver(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, OrderStatus.DELIVERED, Actor.STAFF, null));
+        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.DELIVERED, Actor.STAFF, null));
     }
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel an order not yet shipped; its units go back to the session's quota")
     public OrderView cancel(@PathParam("id") long id,
             @QueryParam("reason") @Size(max = 500) @Parameter(example = "Khách đổi ý") String reason) {
-        return OrderView.of(lifecycle.change(id, OrderStatus.CANCELLED, Actor.STAFF, reason));
+        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
     }
 }

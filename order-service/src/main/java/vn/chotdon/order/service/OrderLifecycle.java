@@ -19,7 +19,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 /**
  * Moves orders through their lifecycle. Each change is one conditional UPDATE of the order's
  * status: of two changes racing (a buyer's cancellation and the hold's expiry, say) exactly one
- * wins, so units go back to the quota exactly once.
+ * wins, so units go back to the quota exactly once. The caller's cooperative, when it is bound to
+ * one, is a condition of the lookup and of that UPDATE: another cooperative's order is not found.
  */
 @ApplicationScoped
 public class OrderLifecycle {
@@ -44,19 +45,33 @@ public class OrderLifecycle {
         this.soldOut = soldOut;
     }
 
-    public Order change(long orderId, OrderStatus target, Actor actor, String reason) {
-        Order changed = RetryOnDeadlock.inNewTransaction(() -> changeInTransaction(orderId, target, actor, reason));
+    /**
+     * @param cooperativeScope the only cooperative whose orders the caller may change, or null when
+     *                         the caller is not bound to one (the hold timer; a buyer, who found
+     *                         the order by its code and access token)
+     */
+    public Order change(long orderId, Long cooperativeScope, OrderStatus target, Actor actor, String reason) {
+        Order changed = RetryOnDeadlock.inNewTransaction(
+                () -> changeInTransaction(orderId, cooperativeScope, target, actor, reason));
         if (target.releasesUnits()) {
             changed.lines.forEach(line -> soldOut.forget(line.itemId));
         }
         return changed;
     }
 
-    private Order changeInTransaction(long orderId, OrderStatus target, Actor actor, String reason) {
-        Order order = Order.findById(orderId);
-        if (order == null) {
+    private Order changeInTransaction(long orderId, Long cooperativeScope, OrderStatus target, Actor actor,
+            String reason) {
+        String inScope = cooperativeScope == null ? "" : " and o.cooperativeId = :scope";
+        var lookup = em.createQuery("select o from Order o left join fetch o.lines where o.id = :id" + inScope,
+                Order.class).setParameter("id", orderId);
+        if (cooperativeScope != null) {
+            lookup.setParameter("scope", cooperativeScope);
+        }
+        List<Order> found = lookup.getResultList();
+        if (found.isEmpty()) {
             throw ProblemException.notFound("Order", orderId);
         }
+        Order order = found.get(0);
         OrderStatus from = order.status;
         if (from == target) {
             return withLines(orderId);
@@ -70,16 +85,26 @@ public class OrderLifecycle {
                 + timestampColumn(target) + (paidNow ? ", paidAt = :now" : "")
                 + (target == OrderStatus.PAID ? ", confirmedAt = coalesce(confirmedAt, :now)" : "")
                 + (target == OrderStatus.CANCELLED ? ", cancelReason = :reason" : "")
-                + " where id = :id and status = :from")
+                + " where id = :id and status = :from" + (cooperativeScope == null ? "" : " and cooperativeId = :scope"))
                 .setParameter("to", target).setParameter("now", now).setParameter("id", orderId)
                 .setParameter("from", from);
         if (target == OrderStatus.CANCELLED) {
             update.setParameter("reason", reason);
         }
+        if (cooperativeScope != null) {
+            update.setParameter("scope", cooperativeScope);
+        }
+        long units = order.lines.stream().mapToLong(line -> line.quantity).sum();
+        String phone = order.buyerPhone;
+        long sessionId = order.sessionId;
         int won = update.executeUpdate();
         em.clear();
         if (won == 0) {
             throw illegal(withLines(orderId), target);
+        }
+        // The first counter touched, as in placement, so that the two never wait for each other over it.
+        if (from == OrderStatus.PLACED) {
+            releaseUnpaidUnits(sessionId, phone, units);
         }
         em.createQuery("update OrderLine set status = :to" + (paidNow ? ", paid = true" : "") + " where order.id = :id")
                 .setParameter("to", target).setParameter("id", orderId).executeUpdate();
@@ -95,6 +120,13 @@ public class OrderLifecycle {
     Order withLines(long orderId) {
         return em.createQuery("select o from Order o left join fetch o.lines where o.id = :id", Order.class)
                 .setParameter("id", orderId).getSingleResult();
+    }
+
+    /** Leaving PLACED (confirmed, paid, cancelled or expired), the order no longer counts against the phone's cap. */
+    private void releaseUnpaidUnits(long sessionId, String phone, long units) {
+        em.createNativeQuery("UPDATE buyer_held_units SET units = GREATEST(units - ?1, 0)"
+                + " WHERE session_id = ?2 AND buyer_phone = ?3")
+                .setParameter(1, units).setParameter(2, sessionId).setParameter(3, phone).executeUpdate();
     }
 
     private void release(Order order) {
@@ -158,7 +190,7 @@ public class OrderLifecycle {
                 .setMaxResults(EXPIRY_BATCH).getResultList());
         for (Long id : due) {
             try {
-                change(id, OrderStatus.EXPIRED, Actor.HOLD_TIMER, null);
+                change(id, null, OrderStatus.EXPIRED, Actor.HOLD_TIMER, null);
             } catch (ProblemException lostRace) {
                 LOG.debugf("Order %d changed before its hold expired: %s", id, lostRace.getMessage());
             }

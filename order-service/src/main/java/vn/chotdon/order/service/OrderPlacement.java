@@ -21,6 +21,7 @@ import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
+import vn.chotdon.order.config.HeldUnitsCapConfig;
 import vn.chotdon.order.readmodel.LineupItem;
 import vn.chotdon.order.readmodel.SaleSession;
 import vn.chotdon.order.view.OrderReceipt;
@@ -32,10 +33,10 @@ import vn.chotdon.platform.text.VietnameseText;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
- * The hot path: places an order using only order-service's own database. Quotas and per-buyer
- * limits are taken with conditional UPDATEs in the same local transaction as the order, its
- * lines, its event and its idempotency answer; the busy item rows are locked last, so each
- * order holds them only for the moment before commit.
+ * The hot path: places an order using only order-service's own database. Quotas, per-buyer
+ * limits and the cap on units a phone holds unpaid are taken with conditional UPDATEs in the
+ * same local transaction as the order, its lines, its event and its idempotency answer; the busy
+ * item rows are locked last, so each order holds them only for the moment before commit.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -54,22 +55,25 @@ public class OrderPlacement {
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
     private final ObjectMapper json;
+    private final HeldUnitsCapConfig heldUnitsCap;
 
     OrderPlacement(EntityManager em, IdempotencyKeys idempotency, OrderEvents events, SoldOutMemory soldOut,
-            ObjectMapper json) {
+            ObjectMapper json, HeldUnitsCapConfig heldUnitsCap) {
         this.em = em;
         this.idempotency = idempotency;
         this.events = events;
         this.soldOut = soldOut;
         this.json = json;
+        this.heldUnitsCap = heldUnitsCap;
     }
 
-    public Answer place(PlaceOrder request, String idempotencyKey, String path) {
+    public Answer place(PlaceOrder request, String rawIdempotencyKey, String path) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
-        if (idempotencyKey == null) {
+        if (rawIdempotencyKey == null) {
             return placeOnce(request, null, phone, province);
         }
+        IdempotencyKey idempotencyKey = IdempotencyKey.of(rawIdempotencyKey);
         // The key first: a retry gets the first answer even if the item has sold out since.
         Optional<IdempotencyKeys.StoredAnswer> stored = idempotency.claim(idempotencyKey, hash(request));
         if (stored.isPresent()) {
@@ -90,7 +94,7 @@ public class OrderPlacement {
         }
     }
 
-    private Answer placeOnce(PlaceOrder request, String idempotencyKey, String phone, String province) {
+    private Answer placeOnce(PlaceOrder request, IdempotencyKey idempotencyKey, String phone, String province) {
         refuseIfRememberedSoldOut(request);
         record Resolved(SaleSession session, List<Want> wants) {
         }
@@ -100,7 +104,7 @@ public class OrderPlacement {
         return placeWithFreshCode(request, idempotencyKey, resolved.session(), resolved.wants(), phone, province);
     }
 
-    private Answer placeWithFreshCode(PlaceOrder request, String key, SaleSession session, List<Want> wants,
+    private Answer placeWithFreshCode(PlaceOrder request, IdempotencyKey key, SaleSession session, List<Want> wants,
             String phone, String province) {
         for (int attempt = 1;; attempt++) {
             try {
@@ -114,7 +118,7 @@ public class OrderPlacement {
         }
     }
 
-    private Answer placeInTransaction(PlaceOrder request, String key, SaleSession session, List<Want> wants,
+    private Answer placeInTransaction(PlaceOrder request, IdempotencyKey key, SaleSession session, List<Want> wants,
             String phone, String province) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = OrderCodes.newAccessToken();
@@ -133,7 +137,7 @@ public class OrderPlacement {
         order.addressDetail = VietnameseText.tidy(request.address().detail());
         order.note = VietnameseText.tidy(request.note());
         order.accessTokenHash = OrderCodes.sha256(token);
-        order.idempotencyKey = key;
+        order.idempotencyKey = key == null ? null : key.id();
         order.placedAt = now;
         order.holdExpiresAt = now.plus(Duration.ofMinutes(session.holdMinutes));
         order.updatedAt = now;
@@ -153,6 +157,10 @@ public class OrderPlacement {
             order.totalVnd = Math.addExact(order.totalVnd, line.lineTotalVnd);
         }
 
+        // An order confirmed at once holds nothing unpaid: it is as good as a confirmed one.
+        if (!confirmNow) {
+            holdUnpaidUnits(session.sessionId, phone, wants.stream().mapToLong(Want::quantity).sum());
+        }
         for (Want want : wants) {
             if (want.item().perBuyerLimit != null) {
                 holdBuyerUnits(want, phone);
@@ -194,6 +202,44 @@ public class OrderPlacement {
             }
             throw soldOutProblem(want.item(), remaining, want.quantity());
         }
+    }
+
+    /**
+     * Counts the order's units against the phone's unpaid units in the session, refusing (409
+     * held-units-cap) what would go over the cap. The row is taken by a conditional UPDATE, never
+     * read then written; the lifecycle gives the units back when the order leaves PLACED.
+     */
+    private void holdUnpaidUnits(long sessionId, String phone, long units) {
+        int cap = heldUnitsCap.maxPerPhone();
+        if (units <= cap) {
+            if (addHeldUnits(sessionId, phone, units, cap)) {
+                return;
+            }
+            int inserted = em.createNativeQuery(
+                    "INSERT IGNORE INTO buyer_held_units (session_id, buyer_phone, units) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, sessionId).setParameter(2, phone).setParameter(3, units).executeUpdate();
+            if (inserted == 1 || addHeldUnits(sessionId, phone, units, cap)) {
+                return;
+            }
+        }
+        List<?> held = em.createNativeQuery(
+                "SELECT units FROM buyer_held_units WHERE session_id = ?1 AND buyer_phone = ?2")
+                .setParameter(1, sessionId).setParameter(2, phone).getResultList();
+        long already = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
+        throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
+                "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
+                        + " session; this one already holds " + already + " and the order asks for " + units
+                        + ". Pay for an order held, or wait until the cooperative confirms one.")
+                .with("cap", cap)
+                .with("held", already)
+                .with("asked", units);
+    }
+
+    private boolean addHeldUnits(long sessionId, String phone, long units, int cap) {
+        return em.createNativeQuery("UPDATE buyer_held_units SET units = units + ?1"
+                + " WHERE session_id = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
+                .setParameter(1, units).setParameter(2, sessionId).setParameter(3, phone).setParameter(4, cap)
+                .executeUpdate() == 1;
     }
 
     private void holdBuyerUnits(Want want, String phone) {

@@ -22,7 +22,12 @@ import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.text.VietnamPhone;
 
-/** Reads of orders for staff and buyers, and the tally. */
+/**
+ * Reads of orders for a cooperative's people and for buyers, and the tally. Methods for the
+ * cooperative's people take the caller's cooperative scope (null when the caller is not bound to
+ * one) and put it into the query, so another cooperative's data is never loaded and answers 404
+ * exactly like data that does not exist.
+ */
 @ApplicationScoped
 public class OrderQueries {
 
@@ -36,9 +41,14 @@ public class OrderQueries {
     }
 
     @Transactional
-    public Order byId(long id) {
-        List<Order> found = em.createQuery("select o from Order o left join fetch o.lines where o.id = :id", Order.class)
-                .setParameter("id", id).getResultList();
+    public Order byId(long id, Long cooperativeScope) {
+        var query = em.createQuery("select o from Order o left join fetch o.lines where o.id = :id"
+                + (cooperativeScope == null ? "" : " and o.cooperativeId = :scope"), Order.class)
+                .setParameter("id", id);
+        if (cooperativeScope != null) {
+            query.setParameter("scope", cooperativeScope);
+        }
+        List<Order> found = query.getResultList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("Order", id);
         }
@@ -57,9 +67,13 @@ public class OrderQueries {
     }
 
     @Transactional
-    public OrderPage list(Long sessionId, OrderStatus status, String phone, int page, int size) {
+    public OrderPage list(Long cooperativeScope, Long sessionId, OrderStatus status, String phone, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (cooperativeScope != null) {
+            where.add("cooperativeId = :scope");
+            params.and("scope", cooperativeScope);
+        }
         if (sessionId != null) {
             where.add("sessionId = :sessionId");
             params.and("sessionId", sessionId);
@@ -82,19 +96,34 @@ public class OrderQueries {
         return new OrderPage(orders, query.count());
     }
 
-    /** Every order of a session that is still to be delivered or was delivered, for the shipping export. */
+    /**
+     * Every order of a session that is still to be delivered or was delivered, for the shipping
+     * export; 404 for a session of another cooperative.
+     */
     @Transactional
-    public List<Order> toShip(long sessionId) {
-        return em.createQuery("select distinct o from Order o left join fetch o.lines where o.sessionId = :s"
-                + " and o.status not in (:gone) order by o.id", Order.class)
+    public List<Order> toShip(long sessionId, Long cooperativeScope) {
+        session(sessionId, cooperativeScope);
+        var query = em.createQuery("select distinct o from Order o left join fetch o.lines where o.sessionId = :s"
+                + " and o.status not in (:gone)" + (cooperativeScope == null ? "" : " and o.cooperativeId = :scope")
+                + " order by o.id", Order.class)
                 .setParameter("s", sessionId)
-                .setParameter("gone", List.of(OrderStatus.CANCELLED, OrderStatus.EXPIRED))
-                .getResultList();
+                .setParameter("gone", List.of(OrderStatus.CANCELLED, OrderStatus.EXPIRED));
+        if (cooperativeScope != null) {
+            query.setParameter("scope", cooperativeScope);
+        }
+        return query.getResultList();
     }
 
+    /** Any session: what it offers is public. */
     @Transactional
     public SaleSession session(long sessionId) {
-        SaleSession session = SaleSession.findById(sessionId);
+        return session(sessionId, null);
+    }
+
+    private SaleSession session(long sessionId, Long cooperativeScope) {
+        SaleSession session = cooperativeScope == null ? SaleSession.findById(sessionId)
+                : SaleSession.<SaleSession>find("sessionId = ?1 and cooperativeId = ?2", sessionId, cooperativeScope)
+                        .firstResult();
         if (session == null) {
             throw ProblemException.notFound("Session", sessionId);
         }
@@ -133,10 +162,13 @@ public class OrderQueries {
         }
     }
 
-    /** Exact, from this service's own rows: one index-only GROUP BY over the session's order lines. */
+    /**
+     * Exact, from this service's own rows: one index-only GROUP BY over the session's order lines.
+     * The session is looked up within the caller's cooperative; its lines are that cooperative's.
+     */
     @Transactional
-    public TallyView tally(long sessionId) {
-        SaleSession session = session(sessionId);
+    public TallyView tally(long sessionId, Long cooperativeScope) {
+        SaleSession session = session(sessionId, cooperativeScope);
         Map<Long, ItemUnits> units = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT item_id, status, paid, SUM(quantity), SUM(line_total_vnd)"

@@ -21,8 +21,9 @@ public class ShippingExport {
         this.queries = queries;
     }
 
-    public String csv(long sessionId) {
-        List<Order> orders = queries.toShip(sessionId);
+    /** @param cooperativeScope the caller's cooperative (null when not bound to one); another's session is 404 */
+    public String csv(long sessionId, Long cooperativeScope) {
+        List<Order> orders = queries.toShip(sessionId, cooperativeScope);
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (Order order : orders) {
             csv.append(String.join(",", List.of(field(order.code), field(order.buyerName), field(order.buyerPhone),

@@ -1,0 +1,222 @@
+package vn.chotdon.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import vn.chotdon.platform.security.Roles;
+import vn.chotdon.testing.AccessMatrix;
+import vn.chotdon.testing.AccessRule;
+import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.TestTokens;
+
+/**
+ * Who may do what in order-service, for every operation of its OpenAPI document: buyers place
+ * orders and open their own with its access token; the owner and staff of the order's cooperative
+ * read and move its orders; only the owner sees the tally (revenue) and the shipping list (phones
+ * and addresses). Another cooperative's order or session answers exactly like one that does not
+ * exist.
+ */
+@QuarkusTest
+class OrderAccessRulesTest {
+
+    private static final List<String> ROLES = List.of(Roles.ADMIN, Roles.OWNER, Roles.STAFF, Roles.SERVICE);
+
+    private final long home = LiveSale.newCooperative();
+    private final long other = LiveSale.newCooperative();
+
+    @BeforeEach
+    void asNobody() {
+        Callers.anonymous();
+    }
+
+    /** The orders the rules walk: one through confirm, pay, ship and deliver, one cancelled, one the buyer opens. */
+    private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody) {
+    }
+
+    private static List<AccessRule> rules(Fixtures f) {
+        String orders = "/orders/";
+        return List.of(
+                AccessRule.publicEndpoint("POST", "/orders", "/orders", 201).withBody(f.orderBody()),
+                // Public, but the order's X-Order-Token opens it: without one it is not found.
+                AccessRule.publicEndpoint("GET", "/buyer/orders/{code}", "/buyer/orders/" + f.buyersCode(), 404),
+                AccessRule.publicEndpoint("POST", "/buyer/orders/{code}/cancel",
+                        "/buyer/orders/" + f.buyersCode() + "/cancel", 404),
+                AccessRule.publicEndpoint("GET", "/sessions/{sessionId}", "/sessions/" + f.sale().sessionId, 200),
+                AccessRule.protectedEndpoint("GET", "/orders", "/orders?sessionId=" + f.sale().sessionId, 200,
+                        Roles.OWNER, Roles.STAFF).foreign(200),
+                AccessRule.protectedEndpoint("GET", "/orders/{id}", orders + f.walked(), 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/confirm", orders + f.walked() + "/confirm", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/pay", orders + f.walked() + "/pay", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/ship", orders + f.walked() + "/ship", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/deliver", orders + f.walked() + "/deliver", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/cancel", orders + f.cancelled() + "/cancel", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/tally",
+                        "/sessions/" + f.sale().sessionId + "/tally", 200, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/orders.csv",
+                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER));
+    }
+
+    private Fixtures fixtures() {
+        LiveSale sale = new LiveSale(home).open();
+        sale.item("BG01", "Bánh gio", 15000, 1000, null);
+        Map<String, Object> transfer = new HashMap<>(sale.order("BG01", 1, "0912000401"));
+        transfer.put("paymentMethod", "BANK_TRANSFER");
+        long walked = place(transfer).getLong("order.id");
+        long cancelled = place(sale.order("BG01", 1, "0912000402")).getLong("order.id");
+        String buyersCode = place(sale.order("BG01", 1, "0912000403")).getString("order.code");
+        return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")));
+    }
+
+    private static JsonPath place(Map<String, Object> order) {
+        return given().contentType(ContentType.JSON).body(order).post("/orders").then().statusCode(201)
+                .extract().jsonPath();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationAnswersOnlyWhomItShould() {
+        return new AccessMatrix(home, other).tests(rules(fixtures()));
+    }
+
+    /** The matrix tries one role a rule does not allow; here every one of them is refused. */
+    @TestFactory
+    Stream<DynamicTest> everyRoleNotAllowedIsRefused() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (AccessRule rule : rules(fixtures())) {
+            for (String role : ROLES) {
+                if (rule.isPublic() || rule.roles().contains(role)) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(rule.operation() + ": " + role + " → 403", () -> {
+                    RequestSpecification request = Callers.as(TestTokens.of(role, isBound(role) ? home : null));
+                    if (rule.body() != null) {
+                        request = request.contentType(ContentType.JSON).body(rule.body());
+                    }
+                    Response answer = request.request(rule.method(), rule.path());
+                    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(403);
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void everyDocumentedOperationHasAnAccessRule() {
+        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}");
+        AccessMatrix.assertCoversOpenApi(given().get("/q/openapi?format=json").asString(), rules(placeholders));
+    }
+
+    @Test
+    void anotherCooperativesOrderAnswersExactlyLikeOneThatDoesNotExist() {
+        LiveSale sale = new LiveSale(home).open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        long id = place(sale.order("BG01", 1, "0912000411")).getLong("order.id");
+        long missing = 9_000_000_000_000_000L;
+        String foreignOwner = TestTokens.owner(other);
+
+        for (String action : List.of("", "/confirm", "/pay", "/ship", "/deliver", "/cancel")) {
+            String method = action.isEmpty() ? "GET" : "POST";
+            JsonPath foreign = Callers.as(foreignOwner).request(method, "/orders/" + id + action)
+                    .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
+            JsonPath absent = Callers.as(foreignOwner).request(method, "/orders/" + missing + action)
+                    .then().statusCode(404).contentType("application/problem+json").extract().jsonPath();
+            assertThat(foreign.getString("type")).isEqualTo(absent.getString("type"));
+            assertThat(foreign.getString("title")).isEqualTo(absent.getString("title"));
+            assertThat(foreign.getString("detail").replace(Long.toString(id), "N"))
+                    .isEqualTo(absent.getString("detail").replace(Long.toString(missing), "N"));
+            assertThat(foreign.getMap("$")).containsOnlyKeys(absent.getMap("$").keySet());
+        }
+        Callers.as(TestTokens.staff(home)).get("/orders/" + id).then().statusCode(200).body("status", is("PLACED"));
+
+        for (String part : List.of("/tally", "/orders.csv")) {
+            JsonPath foreign = Callers.as(foreignOwner).get("/sessions/" + sale.sessionId + part)
+                    .then().statusCode(404).extract().jsonPath();
+            JsonPath absent = Callers.as(foreignOwner).get("/sessions/" + missing + part)
+                    .then().statusCode(404).extract().jsonPath();
+            assertThat(foreign.getString("type")).isEqualTo(absent.getString("type"));
+            assertThat(foreign.getString("detail").replace(Long.toString(sale.sessionId), "N"))
+                    .isEqualTo(absent.getString("detail").replace(Long.toString(missing), "N"));
+        }
+    }
+
+    @Test
+    void eachCooperativeListsOnlyItsOwnOrders() {
+        LiveSale ours = new LiveSale(home).open();
+        ours.item("BG01", "Bánh gio", 15000, 100, null);
+        LiveSale theirs = new LiveSale(other).open();
+        theirs.item("BC01", "Bánh chưng", 60000, 100, null);
+        long our = place(ours.order("BG01", 1, "0912000421")).getLong("order.id");
+        JsonPath theirOrder = place(theirs.order("BC01", 1, "0912000421"));
+        long their = theirOrder.getLong("order.id");
+
+        Callers.as(TestTokens.staff(home)).get("/orders").then().statusCode(200)
+                .body("totalItems", is(1)).body("items[0].id", is((int) our));
+        Callers.as(TestTokens.owner(other)).get("/orders").then().statusCode(200)
+                .body("totalItems", is(1)).body("items[0].id", is((int) their));
+        Callers.as(TestTokens.owner(other)).queryParam("sessionId", ours.sessionId).queryParam("phone", "0912000421")
+                .get("/orders").then().statusCode(200).body("totalItems", is(0));
+        List<String> rows = Callers.as(TestTokens.owner(other)).get("/sessions/" + theirs.sessionId + "/orders.csv")
+                .then().statusCode(200).extract().asString().lines().skip(1).toList();
+        assertThat(rows).singleElement().asString().startsWith(theirOrder.getString("order.code") + ",");
+    }
+
+    @Test
+    void anOwnerOrStaffTokenWithoutItsCooperativeIsRefused() {
+        given().header("Authorization", "Bearer " + TestTokens.claims().role(Roles.STAFF).sign()).get("/orders")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.claims().role(Roles.OWNER).sign())
+                .get("/sessions/1/tally").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void theBuyersAccessTokenNotABearerTokenOpensTheirOrder() {
+        LiveSale sale = new LiveSale(home).open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        JsonPath receipt = place(sale.order("BG01", 1, "0912000431"));
+        String code = receipt.getString("order.code");
+
+        given().header("X-Order-Token", receipt.getString("accessToken")).get("/buyer/orders/" + code)
+                .then().statusCode(200).body("phone", is("+84912000431"));
+        Callers.as(TestTokens.owner(home)).get("/buyer/orders/" + code).then().statusCode(404);
+        Callers.as(TestTokens.owner(home)).post("/buyer/orders/" + code + "/cancel").then().statusCode(404);
+        given().header("X-Order-Token", receipt.getString("accessToken")).post("/buyer/orders/" + code + "/cancel")
+                .then().statusCode(200).body("status", is("CANCELLED"));
+    }
+
+    @Test
+    void whatASessionOffersShowsNoBuyerAndNoRevenue() {
+        LiveSale sale = new LiveSale(home).open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        Map<String, Object> order = sale.order("BG01", 3, "0912000441");
+        place(order);
+
+        String offer = given().get("/sessions/" + sale.sessionId).then().statusCode(200)
+                .body("items[0].remaining", is(97)).extract().asString();
+        assertThat(offer).doesNotContain("912000441", (String) order.get("buyerName"), "Thôn Thượng Thôn")
+                .doesNotContainIgnoringCase("revenue").doesNotContain("totalVnd", "heldVnd");
+    }
+
+    private static boolean isBound(String role) {
+        return role.equals(Roles.OWNER) || role.equals(Roles.STAFF);
+    }
+}
