@@ -27,7 +27,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * What catalog-service refuses, and what happens when it is down, slow or failing: a clear 4xx,
@@ -53,6 +55,7 @@ class CatalogFailureTest {
     void prepare() {
         circuitBreakers.resetAll();
         coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         session = LivestreamApi.session(coop);
         itemsBefore = db.number("SELECT COUNT(*) FROM lineup_item");
         outboxBefore = db.number("SELECT COUNT(*) FROM outbox_event");

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * Several staff add the same code (in different cases, for different products) at the same
@@ -48,6 +49,7 @@ class DuplicateCodeRaceTest {
         for (int i = 0; i < CLIENTS; i++) {
             products.add(LivestreamApi.product(catalog, coop));
         }
+        String staff = TestTokens.staff(coop);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch start = new CountDownLatch(1);
@@ -58,6 +60,7 @@ class DuplicateCodeRaceTest {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                         + "/sessions/" + session + "/lineup"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + staff)
                         .timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build();

@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.chotdon.testing.EventPublisher;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.EventPublisher;
+import vn.chotdon.testing.TestTokens;
 
 /** Lineup rules, with the reservations they make visible as the requests catalog-service receives. */
 @QuarkusTest
@@ -35,6 +37,7 @@ class LineupTest {
     @Test
     void addingAnItemChecksTheProductAndReservesItsQuota() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long product = LivestreamApi.product(catalog, coop);
 
@@ -64,6 +67,7 @@ class LineupTest {
     @Test
     void codesAreUniqueInTheSessionInAnyCase() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         LivestreamApi.item(session, "BG01", LivestreamApi.product(catalog, coop), 100);
         long other = LivestreamApi.product(catalog, coop);
@@ -83,6 +87,7 @@ class LineupTest {
     @Test
     void aProductJoinsASessionOnce() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long product = LivestreamApi.product(catalog, coop);
         LivestreamApi.item(session, "BG01", product, 100);
@@ -95,6 +100,7 @@ class LineupTest {
     @Test
     void whileScheduledTheLineupChangesFreelyAndReservationsFollow() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long product = LivestreamApi.product(catalog, coop);
         long item = LivestreamApi.item(session, "BG01", product, 600);
@@ -127,6 +133,7 @@ class LineupTest {
     @Test
     void whileLiveItemsJoinQuotasOnlyGrowAndPricesChange() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long product = LivestreamApi.product(catalog, coop);
         long item = LivestreamApi.item(session, "BG01", product, 600);
@@ -159,6 +166,7 @@ class LineupTest {
     @Test
     void anItemWithOrdersCannotBeRemovedWhileLive() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long product = LivestreamApi.product(catalog, coop);
         long item = LivestreamApi.item(session, "BG01", product, 600);
@@ -183,6 +191,7 @@ class LineupTest {
     @Test
     void exactlyOneItemIsPinnedAndOnlyWhileLive() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long first = LivestreamApi.item(session, "BG01", LivestreamApi.product(catalog, coop), 10);
         long second = LivestreamApi.item(session, "BG02", LivestreamApi.product(catalog, coop), 10);
@@ -206,6 +215,7 @@ class LineupTest {
     @Test
     void theLineupIsReadOnlyOnceClosed() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long ended = LivestreamApi.session(coop);
         long item = LivestreamApi.item(ended, "BG01", LivestreamApi.product(catalog, coop), 10);
         LivestreamApi.start(ended);
@@ -231,6 +241,7 @@ class LineupTest {
     @Test
     void endingKeepsReservedOnlyWhatIsStillOrdered() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long sold = LivestreamApi.product(catalog, coop);
         long unsold = LivestreamApi.product(catalog, coop);
@@ -257,6 +268,7 @@ class LineupTest {
     @Test
     void cancellingReleasesEveryReservation() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long a = LivestreamApi.product(catalog, coop);
         long b = LivestreamApi.product(catalog, coop);

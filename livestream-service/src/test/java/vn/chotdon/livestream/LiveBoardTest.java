@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.order.OrderData;
 import vn.chotdon.livestream.OrderEvents.Line;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.EventPublisher;
+import vn.chotdon.testing.TestTokens;
 
 /**
  * Order events published to the real broker as order-service would, duplicates and a replay
@@ -45,6 +47,7 @@ class LiveBoardTest {
     @Test
     void countsEveryOrderOnceAndStreamsTheBoard() throws Exception {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.session(coop);
         long a = LivestreamApi.item(session, "BG01", LivestreamApi.product(catalog, coop), 600);
         long b = LivestreamApi.item(session, "CM02", LivestreamApi.product(catalog, coop), 100);
@@ -117,6 +120,7 @@ class LiveBoardTest {
     @Test
     void lineupChangesAndPinsReachTheStream() throws Exception {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long session = LivestreamApi.liveSession(coop);
         try (BoardStream stream = BoardStream.open(session)) {
             stream.await(board -> board.path("items").isEmpty());
@@ -174,8 +178,20 @@ class LiveBoardTest {
         }
 
         static BoardStream open(long session) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/sessions/"
-                    + session + "/board/stream")).header("Accept", "text/event-stream").build();
+            return open(HttpRequest.newBuilder(streamOf(session)));
+        }
+
+        /** Follows the board as the bearer of this token. */
+        static BoardStream open(long session, String token) throws Exception {
+            return open(HttpRequest.newBuilder(streamOf(session)).header("Authorization", "Bearer " + token));
+        }
+
+        private static URI streamOf(long session) {
+            return URI.create("http://localhost:" + RestAssured.port + "/sessions/" + session + "/board/stream");
+        }
+
+        private static BoardStream open(HttpRequest.Builder builder) throws Exception {
+            HttpRequest request = builder.header("Accept", "text/event-stream").build();
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofLines());
             assertThat(response.statusCode()).isEqualTo(200);

@@ -12,8 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.TestTokens;
 
-/** Sets up sessions and lineups through the public API, and catalog products in the stub. */
+/**
+ * Sets up sessions and lineups through the API, and catalog products in the stub. A session is
+ * planned by the owner of its cooperative; the other calls go as the test's current caller
+ * ({@code Callers.actAs}), usually that owner too.
+ */
 final class LivestreamApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +67,9 @@ final class LivestreamApi {
     }
 
     static long session(long cooperativeId) {
-        return given().contentType(ContentType.JSON).body(sessionBody(cooperativeId))
-                .post("/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        return Callers.as(TestTokens.owner(cooperativeId)).contentType(ContentType.JSON)
+                .body(sessionBody(cooperativeId)).post("/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     static long liveSession(long cooperativeId) {

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.events.LivestreamEventTypes;
 import vn.chotdon.events.Topics;
-import vn.chotdon.testing.EventTap;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.EventTap.Received;
+import vn.chotdon.testing.EventTap;
+import vn.chotdon.testing.TestTokens;
 
 /** Reads what livestream-service published, with a real Kafka consumer, as order-service will. */
 @QuarkusTest
@@ -27,6 +29,7 @@ class LivestreamEventsTest {
     void everySessionAndLineupChangeIsPublishedInOrderKeyedBySession() {
         try (EventTap tap = EventTap.onTopic(Topics.LIVESTREAM_SESSIONS)) {
             long coop = LivestreamApi.cooperative();
+            Callers.actAs(TestTokens.owner(coop));
             long session = LivestreamApi.session(coop);
             Map<String, Object> details = LivestreamApi.sessionBody(coop);
             details.put("holdMinutes", 15);
@@ -123,7 +126,9 @@ class LivestreamEventsTest {
     @Test
     void aCancelledSessionIsPublished() {
         try (EventTap tap = EventTap.onTopic(Topics.LIVESTREAM_SESSIONS)) {
-            long session = LivestreamApi.session(LivestreamApi.cooperative());
+            long coop = LivestreamApi.cooperative();
+            Callers.actAs(TestTokens.owner(coop));
+            long session = LivestreamApi.session(coop);
             given().post("/sessions/" + session + "/cancel").then().statusCode(200);
             List<Received> events = tap.awaitMatching(e -> String.valueOf(session).equals(e.key()), 2,
                     Duration.ofSeconds(30));

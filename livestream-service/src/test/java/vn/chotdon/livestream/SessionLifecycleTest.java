@@ -13,7 +13,9 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /** Sessions: planning, details, listing, and every legal and illegal status change. */
 @QuarkusTest
@@ -26,6 +28,7 @@ class SessionLifecycleTest {
     @Test
     void plansASessionWithDefaultsAndVietnameseText() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long id = given().contentType(ContentType.JSON).body(LivestreamApi.sessionBody(coop))
                 .post("/sessions").then().statusCode(201)
                 .header("Location", containsString("/sessions/"))
@@ -48,7 +51,9 @@ class SessionLifecycleTest {
 
     @Test
     void detailsChangeUntilTheSessionCloses() {
-        long id = LivestreamApi.session(LivestreamApi.cooperative());
+        long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
+        long id = LivestreamApi.session(coop);
         Map<String, Object> details = LivestreamApi.sessionBody(0);
         details.remove("cooperativeId");
         details.put("title", "Phiên tối thứ Bảy");
@@ -70,7 +75,9 @@ class SessionLifecycleTest {
 
     @Test
     void goesLiveAndEndsRecordingTheTimes() {
-        long id = LivestreamApi.session(LivestreamApi.cooperative());
+        long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
+        long id = LivestreamApi.session(coop);
         given().post("/sessions/" + id + "/start").then().statusCode(200)
                 .body("status", is("LIVE")).body("startedAt", notNullValue()).body("endedAt", nullValue());
         given().post("/sessions/" + id + "/end").then().statusCode(200)
@@ -80,13 +87,16 @@ class SessionLifecycleTest {
 
     @Test
     void aPlannedSessionCanBeCancelled() {
-        long id = LivestreamApi.session(LivestreamApi.cooperative());
+        long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
+        long id = LivestreamApi.session(coop);
         given().post("/sessions/" + id + "/cancel").then().statusCode(200).body("status", is("CANCELLED"));
     }
 
     @Test
     void everyIllegalTransitionIsRefusedNamingTheCurrentState() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long scheduled = LivestreamApi.session(coop);
         long live = LivestreamApi.liveSession(coop);
         long ended = LivestreamApi.liveSession(coop);
@@ -115,6 +125,7 @@ class SessionLifecycleTest {
     @Test
     void listsByCooperativeStatusAndDateWithPages() {
         long coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         long first = sessionAt(coop, "2026-12-01T20:00:00+07:00");
         long second = sessionAt(coop, "2026-12-03T20:00:00+07:00");
         long third = sessionAt(coop, "2026-12-10T20:00:00+07:00");
@@ -137,6 +148,7 @@ class SessionLifecycleTest {
 
     @Test
     void unknownSessionIsNotFound() {
+        Callers.actAs(TestTokens.owner(LivestreamApi.cooperative()));
         given().get("/sessions/999999999999").then().statusCode(404).contentType("application/problem+json")
                 .body("type", is("https://chotdon.vn/problems/not-found"));
         given().post("/sessions/999999999999/start").then().statusCode(404).contentType("application/problem+json");

@@ -19,7 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.TestTokens;
 
 /** Bad input gets a 400 problem+json that names what is wrong, never a 5xx, and writes and calls nothing. */
 @QuarkusTest
@@ -40,6 +42,7 @@ class ValidationTest {
     @BeforeEach
     void countRows() {
         coop = LivestreamApi.cooperative();
+        Callers.actAs(TestTokens.owner(coop));
         session = LivestreamApi.session(coop);
         product = LivestreamApi.product(catalog, coop);
         sessionsBefore = db.number("SELECT COUNT(*) FROM sale_session");

@@ -9,7 +9,10 @@ import java.util.List;
 import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.service.Sessions;
 
-/** Reads a session's live board: its lineup with the counters the order events moved. */
+/**
+ * Reads a session's live board: its lineup with the counters the order events moved. The board is
+ * public; revenue is not, so it is in the snapshot only for the owner of the session's cooperative.
+ */
 @ApplicationScoped
 public class Board {
 
@@ -21,10 +24,20 @@ public class Board {
         this.em = em;
     }
 
+    /** The board as anyone may see it: without revenue. */
+    public BoardView snapshot(long sessionId) {
+        return snapshot(sessionId, null);
+    }
+
+    /**
+     * @param revenueOf the cooperative whose revenue the caller may see (the owner's), or null for
+     *                  none; another cooperative's session shows no revenue
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    public BoardView snapshot(long sessionId) {
+    public BoardView snapshot(long sessionId, Long revenueOf) {
         SaleSession session = sessions.get(sessionId);
+        boolean withRevenue = revenueOf != null && revenueOf.equals(session.cooperativeId);
         List<Object[]> rows = em.createNativeQuery("SELECT i.id, i.code, i.product_name, i.unit_label, i.live_price_vnd,"
                 + " i.quota, b.ordered, b.held, b.confirmed, b.cancelled, b.confirmed_revenue_vnd, i.pinned"
                 + " FROM lineup_item i JOIN board_item b ON b.item_id = i.id WHERE i.session_id = ?1"
@@ -33,21 +46,21 @@ public class Board {
         List<BoardView.Item> items = new ArrayList<>(rows.size());
         long quota = 0, ordered = 0, held = 0, confirmed = 0, cancelled = 0, revenue = 0;
         for (Object[] row : rows) {
-            BoardView.Item item = item(row);
+            BoardView.Item item = item(row, withRevenue);
             items.add(item);
             quota += item.quota();
             ordered += item.ordered();
             held += item.held();
             confirmed += item.confirmed();
             cancelled += item.cancelled();
-            revenue += item.confirmedRevenueVnd();
+            revenue += number(row[10]);
         }
         BoardView.Totals totals = new BoardView.Totals(quota, ordered, held, confirmed, cancelled,
-                quota - (ordered - cancelled), revenue);
+                quota - (ordered - cancelled), withRevenue ? revenue : null);
         return new BoardView(sessionId, session.title, session.status.name(), items, totals, Instant.now());
     }
 
-    private static BoardView.Item item(Object[] row) {
+    private static BoardView.Item item(Object[] row, boolean withRevenue) {
         long quota = number(row[5]);
         long ordered = number(row[6]);
         long cancelled = number(row[9]);
@@ -55,8 +68,8 @@ public class Board {
         long sold = ordered - cancelled;
         String label = "Đã chốt " + sold + "/" + quota + (unitLabel == null ? "" : " " + unitLabel);
         return new BoardView.Item(number(row[0]), (String) row[1], (String) row[2], unitLabel, number(row[4]), quota,
-                ordered, number(row[7]), number(row[8]), cancelled, quota - sold, number(row[10]), truth(row[11]),
-                label);
+                ordered, number(row[7]), number(row[8]), cancelled, quota - sold, withRevenue ? number(row[10]) : null,
+                truth(row[11]), label);
     }
 
     private static long number(Object value) {

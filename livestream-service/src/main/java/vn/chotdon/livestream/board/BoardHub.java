@@ -20,7 +20,8 @@ import vn.chotdon.livestream.service.Sessions;
 /**
  * Pushes live board snapshots to the clients following a session (Server-Sent Events). A
  * snapshot is read after every committed change of the session's board, on one publisher
- * thread, so followers see them in order; a slow follower gets the latest one.
+ * thread, so followers see them in order; a slow follower gets the latest one. Every follower gets
+ * the same snapshot, read once for all, and the stream is public: it never carries revenue.
  */
 @ApplicationScoped
 public class BoardHub {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the live board shows of a session at one moment. */
+/** What the live board shows of a session at one moment; revenue only to the owner of its cooperative. */
 @Schema(name = "Board")
 public record BoardView(
         @Schema(example = "5") long sessionId,
@@ -28,7 +28,9 @@ public record BoardView(
             @Schema(description = "Units confirmed, paid, shipped or delivered", example = "403") long confirmed,
             @Schema(description = "Units cancelled or expired, back in the quota", example = "17") long cancelled,
             @Schema(example = "77") long remaining,
-            @Schema(description = "Whole VND of the confirmed units", example = "4836000") long confirmedRevenueVnd,
+            @Schema(description = "Whole VND of the confirmed units; only the owner of the session's cooperative"
+                    + " sees it, for everyone else it is null", nullable = true, example = "4836000")
+            Long confirmedRevenueVnd,
             @Schema(example = "true") boolean pinned,
             @Schema(description = "For the overlay: units still ordered of the quota", example = "Đã chốt 523/600 cái")
             String label) {
@@ -42,6 +44,8 @@ public record BoardView(
             @Schema(example = "520") long confirmed,
             @Schema(example = "30") long cancelled,
             @Schema(example = "230") long remaining,
-            @Schema(example = "6540000") long confirmedRevenueVnd) {
+            @Schema(description = "Whole VND of the confirmed units; only the owner of the session's cooperative"
+                    + " sees it, for everyone else it is null", nullable = true, example = "6540000")
+            Long confirmedRevenueVnd) {
     }
 }

@@ -11,11 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 
-/** The part of catalog-service's REST API that livestream-service calls. */
+/** The part of catalog-service's REST API that livestream-service calls, every call with the service token. */
 @RegisterRestClient(configKey = "catalog")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package vn.chotdon.livestream.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,8 @@ import vn.chotdon.livestream.board.Board;
 import vn.chotdon.livestream.board.BoardHub;
 import vn.chotdon.livestream.board.BoardView;
 import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.security.Caller;
+import vn.chotdon.platform.security.Roles;
 
 @Path("/sessions/{sessionId}/board")
 @Tag(name = "Live board", description = "Per-item counters of ordered, held, confirmed and cancelled units, moved by order events")
@@ -25,28 +28,35 @@ public class BoardResource {
 
     private final Board board;
     private final BoardHub hub;
+    private final Caller caller;
 
-    BoardResource(Board board, BoardHub hub) {
+    BoardResource(Board board, BoardHub hub, Caller caller) {
         this.board = board;
         this.hub = hub;
+        this.caller = caller;
     }
 
     @GET
+    @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Snapshot of the live board")
+    @Operation(summary = "Snapshot of the live board (public)",
+            description = "confirmedRevenueVnd (per item and in the totals) is there only for the owner of the"
+                    + " session's cooperative; for everyone else it is null.")
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BoardView snapshot(@PathParam("sessionId") @Min(1) long sessionId) {
-        return board.snapshot(sessionId);
+        return board.snapshot(sessionId, caller.is(Roles.OWNER) ? caller.cooperativeScope() : null);
     }
 
     @GET
     @Path("/stream")
+    @PermitAll
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: the board now, then again after every order event or lineup change",
-            description = "Each event's data is a Board as JSON. A slow client gets the latest snapshot, not every one.")
+    @Operation(summary = "Server-Sent Events: the board now, then again after every order event or lineup change (public)",
+            description = "Each event's data is a Board as JSON, never with revenue (confirmedRevenueVnd is null):"
+                    + " the stream is the same for every follower. A slow client gets the latest snapshot, not every one.")
     @APIResponse(responseCode = "200", description = "text/event-stream of Board snapshots",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = BoardView.class)))
     @APIResponse(responseCode = "404", description = "No such session",

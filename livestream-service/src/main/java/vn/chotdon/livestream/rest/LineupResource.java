@@ -1,5 +1,7 @@
 package vn.chotdon.livestream.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,8 @@ import vn.chotdon.livestream.service.LineupItemChange;
 import vn.chotdon.livestream.service.LineupItemDraft;
 import vn.chotdon.livestream.service.LineupService;
 import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.security.Caller;
+import vn.chotdon.platform.security.Roles;
 
 @Path("/sessions/{sessionId}/lineup")
 @Tag(name = "Lineup", description = "Items offered in a session: short codes, live prices, quotas reserved in catalog-service, the pinned item")
@@ -34,12 +38,15 @@ import vn.chotdon.platform.problem.Problem;
 public class LineupResource {
 
     private final LineupService lineup;
+    private final Caller caller;
 
-    LineupResource(LineupService lineup) {
+    LineupResource(LineupService lineup, Caller caller) {
         this.lineup = lineup;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Add an item; its quota is reserved in catalog-service",
             description = "Allowed while SCHEDULED or LIVE. The product must exist in catalog-service, be ACTIVE and"
                     + " belong to the session's cooperative; one item per product; codes are unique in any case.")
@@ -56,13 +63,14 @@ public class LineupResource {
     @APIResponse(responseCode = "503", description = "catalog-service is unavailable; nothing was added",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("sessionId") @Min(1) long sessionId, @Valid @NotNull LineupItemDraft draft) {
-        LineupItem item = lineup.add(sessionId, draft);
+        LineupItem item = lineup.add(sessionId, caller.cooperativeScope(), draft);
         return Response.created(URI.create("/sessions/" + sessionId + "/lineup/" + item.id))
                 .entity(LineupItemView.of(item)).build();
     }
 
     @GET
-    @Operation(summary = "List the lineup in display order")
+    @PermitAll
+    @Operation(summary = "List the lineup in display order (public)")
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<LineupItemView> list(@PathParam("sessionId") @Min(1) long sessionId) {
@@ -71,7 +79,8 @@ public class LineupResource {
 
     @GET
     @Path("/{itemId}")
-    @Operation(summary = "Read a lineup item")
+    @PermitAll
+    @Operation(summary = "Read a lineup item (public)")
     @APIResponse(responseCode = "404", description = "No such session or item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LineupItemView get(@PathParam("sessionId") @Min(1) long sessionId, @PathParam("itemId") @Min(1) long itemId) {
@@ -80,7 +89,8 @@ public class LineupResource {
 
     @GET
     @Path("/codes/{code}")
-    @Operation(summary = "Find a lineup item by the code buyers type, in any case (bg01 finds BG01)")
+    @PermitAll
+    @Operation(summary = "Find a lineup item by the code buyers type, in any case (bg01 finds BG01; public)")
     @APIResponse(responseCode = "404", description = "No item with that code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LineupItemView byCode(@PathParam("sessionId") @Min(1) long sessionId,
@@ -90,10 +100,13 @@ public class LineupResource {
 
     @PUT
     @Path("/{itemId}")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Change an item's code, live price, quota, per-buyer limit or position",
             description = "While LIVE the code is fixed and the quota can only grow (catalog-service reserves more);"
                     + " a new live price applies to orders placed after the change.")
     @APIResponse(responseCode = "400", description = "Invalid fields, all listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such session or item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Quota shrinks or code changes while LIVE, duplicate code,"
             + " not enough stock, or the session is ENDED/CANCELLED",
@@ -102,30 +115,36 @@ public class LineupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LineupItemView change(@PathParam("sessionId") @Min(1) long sessionId,
             @PathParam("itemId") @Min(1) long itemId, @Valid @NotNull LineupItemChange change) {
-        return LineupItemView.of(lineup.change(sessionId, itemId, change));
+        return LineupItemView.of(lineup.change(sessionId, caller.cooperativeScope(), itemId, change));
     }
 
     @DELETE
     @Path("/{itemId}")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Remove an item; its reservation goes back to catalog-service")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such session or item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item has orders, or the session is ENDED/CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-service is unavailable; the item stays",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("sessionId") @Min(1) long sessionId, @PathParam("itemId") @Min(1) long itemId) {
-        lineup.remove(sessionId, itemId);
+        lineup.remove(sessionId, caller.cooperativeScope(), itemId);
         return Response.noContent().build();
     }
 
     @POST
     @Path("/{itemId}/pin")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pin the item on screen (LIVE only); the item pinned before is unpinned")
+    @APIResponse(responseCode = "404", description = "No such session or item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The session is not LIVE; currentStatus names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LineupItemView pin(@PathParam("sessionId") @Min(1) long sessionId, @PathParam("itemId") @Min(1) long itemId) {
-        return LineupItemView.of(lineup.pin(sessionId, itemId));
+        return LineupItemView.of(lineup.pin(sessionId, caller.cooperativeScope(), itemId));
     }
 }

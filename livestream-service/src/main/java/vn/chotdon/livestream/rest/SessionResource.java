@@ -1,5 +1,7 @@
 package vn.chotdon.livestream.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,8 @@ import vn.chotdon.livestream.service.SessionService.SessionQuery;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.security.Caller;
+import vn.chotdon.platform.security.Roles;
 
 @Path("/sessions")
 @Tag(name = "Sessions", description = "Live sale sessions and their lifecycle: SCHEDULED → LIVE → ENDED, or SCHEDULED → CANCELLED")
@@ -38,24 +42,31 @@ import vn.chotdon.platform.problem.Problem;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final Caller caller;
 
-    SessionResource(SessionService sessions) {
+    SessionResource(SessionService sessions, Caller caller) {
         this.sessions = sessions;
+        this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Plan a session (as SCHEDULED)")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
+    @Operation(summary = "Plan a session (as SCHEDULED); owner or staff, for their own cooperative")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields, all listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "cooperativeId is not the caller's own cooperative",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull SessionDraft draft) {
-        SaleSession created = sessions.create(draft);
-        return Response.created(URI.create("/sessions/" + created.id)).entity(SessionView.of(created)).build();
+        SaleSession created = sessions.create(draft, caller.cooperativeScope());
+        return Response.created(URI.create("/sessions/" + created.id)).entity(view(created)).build();
     }
 
     @GET
-    @Operation(summary = "List sessions by cooperative, status and scheduled start",
-            description = "from is inclusive and to exclusive, both on the scheduled start; sorted by scheduled start.")
+    @PermitAll
+    @Operation(summary = "List sessions by cooperative, status and scheduled start (public)",
+            description = "from is inclusive and to exclusive, both on the scheduled start; sorted by scheduled start."
+                    + " notes is null except for the owner and staff of the session's cooperative.")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<SessionView> list(
@@ -69,41 +80,46 @@ public class SessionResource {
             @Valid @BeanParam PageParams paging) {
         SessionQuery query = ListingFilters.parse(cooperativeId, status, from, to);
         var found = sessions.list(query, paging.page, paging.size);
-        return PageOf.of(found.items(), paging.page, paging.size, found.total(), SessionView::of);
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a session")
+    @PermitAll
+    @Operation(summary = "Read a session (public)",
+            description = "notes is null except for the owner and staff of the session's cooperative.")
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView get(@PathParam("id") @Min(1) long id) {
-        return SessionView.of(sessions.get(id));
+        return view(sessions.get(id));
     }
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Change a session's details (title, platform, times, hold settings)")
     @APIResponse(responseCode = "400", description = "Invalid fields, all listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The session is ENDED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView update(@PathParam("id") @Min(1) long id, @Valid @NotNull SessionDetails details) {
-        return SessionView.of(sessions.update(id, details));
+        return view(sessions.update(id, caller.cooperativeScope(), details));
     }
 
     @POST
     @Path("/{id}/start")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Go live (SCHEDULED → LIVE); order-service starts taking orders")
     @APIResponse(responseCode = "409", description = "Not a legal status change; currentStatus names the state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView start(@PathParam("id") @Min(1) long id) {
-        return SessionView.of(sessions.start(id));
+        return view(sessions.start(id, caller.cooperativeScope()));
     }
 
     @POST
     @Path("/{id}/end")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "End the live (LIVE → ENDED); unsold reserved units go back to catalog-service")
     @APIResponse(responseCode = "409", description = "Not a legal status change; currentStatus names the state",
@@ -111,11 +127,12 @@ public class SessionResource {
     @APIResponse(responseCode = "503", description = "catalog-service is unavailable; the session stays LIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView end(@PathParam("id") @Min(1) long id) {
-        return SessionView.of(sessions.end(id));
+        return view(sessions.end(id, caller.cooperativeScope()));
     }
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a planned session (SCHEDULED → CANCELLED); its reservations go back to catalog-service")
     @APIResponse(responseCode = "409", description = "Not a legal status change; currentStatus names the state",
@@ -123,6 +140,11 @@ public class SessionResource {
     @APIResponse(responseCode = "503", description = "catalog-service is unavailable; the session stays SCHEDULED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView cancel(@PathParam("id") @Min(1) long id) {
-        return SessionView.of(sessions.cancel(id));
+        return view(sessions.cancel(id, caller.cooperativeScope()));
+    }
+
+    /** The notes are the cooperative's own: only its owner and staff read them. */
+    private SessionView view(SaleSession session) {
+        return SessionView.of(session, caller.worksForCooperative() && caller.mayActFor(session.cooperativeId));
     }
 }

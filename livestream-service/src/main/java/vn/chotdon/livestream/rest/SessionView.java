@@ -14,7 +14,8 @@ public record SessionView(
         @Schema(example = "Chị Thanh Huệ") String hostName,
         @Schema(example = "2026-12-04T13:00:00Z") Instant scheduledStart,
         @Schema(example = "90") Integer expectedMinutes,
-        @Schema(example = "Giới thiệu mẻ bánh mới") String notes,
+        @Schema(description = "The cooperative's own notes: null except for its owner and staff", nullable = true,
+                example = "Giới thiệu mẻ bánh mới") String notes,
         @Schema(example = "30") int holdMinutes,
         @Schema(example = "false") boolean autoConfirmCod,
         @Schema(example = "LIVE") String status,
@@ -24,9 +25,10 @@ public record SessionView(
         Instant updatedAt,
         @Schema(description = "Grows with every change", example = "3") long version) {
 
-    static SessionView of(SaleSession s) {
+    /** @param withNotes whether the caller works for the session's cooperative */
+    static SessionView of(SaleSession s, boolean withNotes) {
         return new SessionView(s.id, s.cooperativeId, s.title, s.platform.name(), s.streamUrl, s.hostName,
-                s.scheduledStart, s.expectedMinutes, s.notes, s.holdMinutes, s.autoConfirmCod, s.status.name(),
+                s.scheduledStart, s.expectedMinutes, withNotes ? s.notes : null, s.holdMinutes, s.autoConfirmCod, s.status.name(),
                 s.startedAt, s.endedAt, s.createdAt, s.updatedAt, s.version);
     }
 }

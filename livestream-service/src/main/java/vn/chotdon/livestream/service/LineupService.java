@@ -15,7 +15,8 @@ import vn.chotdon.platform.problem.ProblemException;
  * Lineup changes, which span two systems: catalog-service holds the stock reserved for the
  * session, this service the lineup. Catalog is called first (a 503 then leaves nothing done);
  * if the local transaction then fails, the catalog reservation is set back to what the
- * committed lineup says.
+ * committed lineup says. Every change first finds the session within the caller's cooperative
+ * (null scope: not bound to one), so nobody reserves stock for a session that is not theirs.
  */
 @ApplicationScoped
 public class LineupService {
@@ -52,23 +53,23 @@ public class LineupService {
         return store.byCode(sessionId, normalised);
     }
 
-    public LineupItem add(long sessionId, LineupItemDraft draft) {
-        SaleSession session = sessions.get(sessionId);
+    public LineupItem add(long sessionId, Long cooperativeScope, LineupItemDraft draft) {
+        SaleSession session = sessions.get(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         String code = LineupCode.normalise(draft.code());
         store.checkFree(sessionId, code, draft.productId());
         CatalogProduct product = catalog.productForSale(draft.productId(), session.cooperativeId);
         reserve(sessionId, product.id(), draft.quota());
         try {
-            return store.insert(sessionId, code, product, draft);
+            return store.insert(sessionId, cooperativeScope, code, product, draft);
         } catch (RuntimeException e) {
             resync(sessionId, product.id());
             throw refusal(e, sessionId, code, product.id());
         }
     }
 
-    public LineupItem change(long sessionId, long itemId, LineupItemChange change) {
-        SaleSession session = sessions.get(sessionId);
+    public LineupItem change(long sessionId, Long cooperativeScope, long itemId, LineupItemChange change) {
+        SaleSession session = sessions.get(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = store.item(sessionId, itemId);
         String code = LineupCode.normalise(change.code());
@@ -78,7 +79,7 @@ public class LineupService {
             reserve(sessionId, item.productId, change.quota());
         }
         try {
-            return store.change(sessionId, itemId, item.version, code, change);
+            return store.change(sessionId, cooperativeScope, itemId, item.version, code, change);
         } catch (RuntimeException e) {
             if (quotaChanges) {
                 resync(sessionId, item.productId);
@@ -87,8 +88,8 @@ public class LineupService {
         }
     }
 
-    public void remove(long sessionId, long itemId) {
-        SaleSession session = sessions.get(sessionId);
+    public void remove(long sessionId, Long cooperativeScope, long itemId) {
+        SaleSession session = sessions.get(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = store.item(sessionId, itemId);
         long ordered = store.ordered(itemId);
@@ -97,15 +98,15 @@ public class LineupService {
         }
         catalog.release(item.productId, sessionId);
         try {
-            store.delete(sessionId, itemId);
+            store.delete(sessionId, cooperativeScope, itemId);
         } catch (RuntimeException e) {
             resync(sessionId, item.productId);
             throw e;
         }
     }
 
-    public LineupItem pin(long sessionId, long itemId) {
-        return store.pin(sessionId, itemId);
+    public LineupItem pin(long sessionId, Long cooperativeScope, long itemId) {
+        return store.pin(sessionId, cooperativeScope, itemId);
     }
 
     static void checkLiveRules(SaleSession session, LineupItem item, String code, long quota) {

@@ -16,8 +16,9 @@ import vn.chotdon.livestream.client.CatalogProduct;
 import vn.chotdon.platform.problem.ProblemException;
 
 /**
- * The local transactions of lineup changes: each locks the session row, checks the rules again
- * against what is committed, changes the rows and writes the event, all or nothing.
+ * The local transactions of lineup changes: each locks the session row (within the caller's
+ * cooperative), checks the rules again against what is committed, changes the rows and writes the
+ * event, all or nothing.
  */
 @ApplicationScoped
 public class LineupStore {
@@ -96,8 +97,9 @@ public class LineupStore {
     }
 
     @Transactional
-    public LineupItem insert(long sessionId, String code, CatalogProduct product, LineupItemDraft draft) {
-        SaleSession session = sessions.lock(sessionId);
+    public LineupItem insert(long sessionId, Long cooperativeScope, String code, CatalogProduct product,
+            LineupItemDraft draft) {
+        SaleSession session = sessions.lock(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = new LineupItem();
         item.sessionId = sessionId;
@@ -118,8 +120,9 @@ public class LineupStore {
     }
 
     @Transactional
-    public LineupItem change(long sessionId, long itemId, long expectedVersion, String code, LineupItemChange change) {
-        SaleSession session = sessions.lock(sessionId);
+    public LineupItem change(long sessionId, Long cooperativeScope, long itemId, long expectedVersion, String code,
+            LineupItemChange change) {
+        SaleSession session = sessions.lock(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = item(sessionId, itemId);
         if (item.version != expectedVersion) {
@@ -146,8 +149,8 @@ public class LineupStore {
     }
 
     @Transactional
-    public void delete(long sessionId, long itemId) {
-        SaleSession session = sessions.lock(sessionId);
+    public void delete(long sessionId, Long cooperativeScope, long itemId) {
+        SaleSession session = sessions.lock(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = item(sessionId, itemId);
         // Conditional: an order event applied meanwhile holds this row's lock and makes ordered > 0.
@@ -164,8 +167,8 @@ public class LineupStore {
 
     /** Pins the item and unpins any other: exactly one item is pinned, and only while LIVE. */
     @Transactional
-    public LineupItem pin(long sessionId, long itemId) {
-        SaleSession session = sessions.lock(sessionId);
+    public LineupItem pin(long sessionId, Long cooperativeScope, long itemId) {
+        SaleSession session = sessions.lock(sessionId, cooperativeScope);
         if (session.status != SessionStatus.LIVE) {
             throw ProblemException.conflict("session-not-live", "Session is not live",
                     "Session " + sessionId + " is " + session.status + "; items can be pinned only while it is LIVE")

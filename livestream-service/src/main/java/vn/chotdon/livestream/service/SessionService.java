@@ -59,8 +59,15 @@ public class SessionService {
     record Settlement(long itemId, long productId, long quota) {
     }
 
+    /**
+     * Plans a session for the cooperative the draft names, which must be the caller's own when the
+     * caller is bound to one: another cooperative gets the same 422 as one that does not exist.
+     */
     @Transactional
-    public SaleSession create(SessionDraft draft) {
+    public SaleSession create(SessionDraft draft, Long cooperativeScope) {
+        if (cooperativeScope != null && !cooperativeScope.equals(draft.cooperativeId())) {
+            throw ProblemException.invalidReference("cooperativeId", "must be your own cooperative");
+        }
         SaleSession session = new SaleSession();
         session.cooperativeId = draft.cooperativeId();
         apply(session, draft.details());
@@ -74,8 +81,8 @@ public class SessionService {
     }
 
     @Transactional
-    public SaleSession update(long id, SessionDetails details) {
-        SaleSession session = sessions.lock(id);
+    public SaleSession update(long id, Long cooperativeScope, SessionDetails details) {
+        SaleSession session = sessions.lock(id, cooperativeScope);
         if (!session.status.lineupEditable()) {
             throw ProblemException.conflict("session-closed", "Session is closed",
                     "Session " + id + " is " + session.status + "; its details can no longer change")
@@ -114,8 +121,8 @@ public class SessionService {
 
     /** SCHEDULED → LIVE: order-service starts taking orders when it reads the event. */
     @Transactional
-    public SaleSession start(long id) {
-        SaleSession session = sessions.lock(id);
+    public SaleSession start(long id, Long cooperativeScope) {
+        SaleSession session = sessions.lock(id, cooperativeScope);
         if (!session.status.canBecome(SessionStatus.LIVE)) {
             throw Sessions.illegalTransition(session, SessionStatus.LIVE);
         }
@@ -131,25 +138,27 @@ public class SessionService {
      * LIVE → ENDED: catalog-service closes each item's reservation, keeping only the units its
      * orders sold or still hold (catalog counts them itself from the order events).
      */
-    public SaleSession end(long id) {
-        return close(id, SessionStatus.ENDED);
+    public SaleSession end(long id, Long cooperativeScope) {
+        return close(id, cooperativeScope, SessionStatus.ENDED);
     }
 
     /** SCHEDULED → CANCELLED: every reservation goes back to catalog-service. */
-    public SaleSession cancel(long id) {
-        return close(id, SessionStatus.CANCELLED);
+    public SaleSession cancel(long id, Long cooperativeScope) {
+        return close(id, cooperativeScope, SessionStatus.CANCELLED);
     }
 
     /**
      * Settles the reservations in catalog-service first, then commits the status change. If
      * catalog fails half way, the reservations already changed are set back to the quotas and the
-     * session stays as it was. If items joined the lineup meanwhile, it settles again.
+     * session stays as it was. If items joined the lineup meanwhile, it settles again. The session
+     * is found within the caller's cooperative before catalog-service is called at all.
      */
-    private SaleSession close(long id, SessionStatus target) {
+    private SaleSession close(long id, Long cooperativeScope, SessionStatus target) {
         for (int attempt = 1; attempt <= CLOSE_ATTEMPTS; attempt++) {
-            List<Settlement> plan = QuarkusTransaction.requiringNew().call(() -> settlements(id, target));
+            List<Settlement> plan = QuarkusTransaction.requiringNew().call(() -> settlements(id, cooperativeScope, target));
             settle(id, plan, target);
-            Optional<SaleSession> closed = QuarkusTransaction.requiringNew().call(() -> commitClose(id, target, plan));
+            Optional<SaleSession> closed = QuarkusTransaction.requiringNew()
+                    .call(() -> commitClose(id, cooperativeScope, target, plan));
             if (closed.isPresent()) {
                 return closed.get();
             }
@@ -158,8 +167,8 @@ public class SessionService {
                 "The lineup of session " + id + " kept changing while it was closing; try again");
     }
 
-    private List<Settlement> settlements(long id, SessionStatus target) {
-        SaleSession session = sessions.get(id);
+    private List<Settlement> settlements(long id, Long cooperativeScope, SessionStatus target) {
+        SaleSession session = sessions.get(id, cooperativeScope);
         if (!session.status.canBecome(target)) {
             throw Sessions.illegalTransition(session, target);
         }
@@ -201,8 +210,9 @@ public class SessionService {
         }
     }
 
-    private Optional<SaleSession> commitClose(long id, SessionStatus target, List<Settlement> plan) {
-        SaleSession session = sessions.lock(id);
+    private Optional<SaleSession> commitClose(long id, Long cooperativeScope, SessionStatus target,
+            List<Settlement> plan) {
+        SaleSession session = sessions.lock(id, cooperativeScope);
         if (!session.status.canBecome(target)) {
             throw Sessions.illegalTransition(session, target);
         }

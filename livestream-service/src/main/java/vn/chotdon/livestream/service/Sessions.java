@@ -11,6 +11,10 @@ import vn.chotdon.platform.problem.ProblemException;
  * Finding sessions, and locking one: every change of a session or its lineup first takes the
  * session row's lock with a no-op UPDATE (not a JPA pessimistic lock), so status changes, pins
  * and lineup changes of one session run one after the other and each sees the others' result.
+ * <p>
+ * A cooperative scope (the caller's cooperative, or null when the caller is not bound to one) is
+ * part of the query: another cooperative's session is not found, exactly like one that does not
+ * exist, and nothing is loaded, locked or sent to catalog-service for it.
  */
 @ApplicationScoped
 public class Sessions {
@@ -22,10 +26,14 @@ public class Sessions {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public SaleSession lock(long sessionId) {
-        int found = em.createNativeQuery("UPDATE sale_session SET version = version WHERE id = ?1")
-                .setParameter(1, sessionId).executeUpdate();
-        if (found == 0) {
+    public SaleSession lock(long sessionId, Long cooperativeScope) {
+        var update = em.createNativeQuery("UPDATE sale_session SET version = version WHERE id = :id"
+                + (cooperativeScope == null ? "" : " AND cooperative_id = :cooperative"))
+                .setParameter("id", sessionId);
+        if (cooperativeScope != null) {
+            update.setParameter("cooperative", cooperativeScope);
+        }
+        if (update.executeUpdate() == 0) {
             throw ProblemException.notFound("Session", sessionId);
         }
         SaleSession session = SaleSession.findById(sessionId);
@@ -33,9 +41,17 @@ public class Sessions {
         return session;
     }
 
+    /** A session anyone may read (its public fields: the views leave out what is staff-only). */
     @Transactional
     public SaleSession get(long sessionId) {
-        SaleSession session = SaleSession.findById(sessionId);
+        return get(sessionId, null);
+    }
+
+    @Transactional
+    public SaleSession get(long sessionId, Long cooperativeScope) {
+        SaleSession session = cooperativeScope == null ? SaleSession.findById(sessionId)
+                : SaleSession.<SaleSession> find("id = ?1 and cooperativeId = ?2", sessionId, cooperativeScope)
+                        .firstResult();
         if (session == null) {
             throw ProblemException.notFound("Session", sessionId);
         }
