@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,8 +42,16 @@ class StaffListingTest {
                 .then().body("items.id", contains((int) ids[4]));
         given().queryParam("sessionId", sale.sessionId).queryParam("status", "CONFIRMED").get("/orders")
                 .then().body("totalItems", is(1)).body("items[0].id", is((int) ids[0]));
+        Callers.as(TestTokens.owner(sale.cooperativeId)).queryParam("sessionId", sale.sessionId)
+                .queryParam("phone", "+84912345678").get("/orders")
+                .then().body("totalItems", is(3)).body("items.phone", everyItem(is("+84912345678")))
+                .body("items.address.detail", everyItem(is("Thôn Thượng Thôn, số 12")));
+        // Staff handle the orders but do not ship them: the phone masked, no street or house.
         given().queryParam("sessionId", sale.sessionId).queryParam("phone", "+84912345678").get("/orders")
-                .then().body("totalItems", is(3)).body("items.phone", everyItem(is("+84912345678")));
+                .then().body("totalItems", is(3)).body("items.phone", everyItem(is("0912***678")))
+                .body("items.address.detail", everyItem(nullValue()))
+                .body("items.address.commune", everyItem(is("Xã Đan Phượng")));
+        given().get("/orders/" + ids[0]).then().statusCode(200).body("phone", is("0912***678"));
         given().queryParam("sessionId", sale.sessionId).queryParam("phone", "84912345678")
                 .queryParam("status", "PLACED").get("/orders")
                 .then().body("totalItems", is(2));

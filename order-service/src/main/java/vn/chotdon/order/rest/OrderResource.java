@@ -1,5 +1,6 @@
 package vn.chotdon.order.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderStatus;
-import vn.chotdon.order.service.OrderLifecycle;
+import vn.chotdon.order.service.OrderAttemptLimits;
 import vn.chotdon.order.service.OrderLifecycle.Actor;
+import vn.chotdon.order.service.OrderLifecycle;
 import vn.chotdon.order.service.OrderPlacement;
 import vn.chotdon.order.service.OrderQueries;
 import vn.chotdon.order.service.PlaceOrder;
@@ -38,6 +41,7 @@ import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
+import vn.chotdon.platform.text.VietnamPhone;
 
 /**
  * Buyers place orders without signing in; everything else is for the owner and staff of the
@@ -49,12 +53,15 @@ import vn.chotdon.platform.security.Roles;
 public class OrderResource {
 
     private final OrderPlacement placement;
+    private final OrderAttemptLimits attemptLimits;
     private final OrderLifecycle lifecycle;
     private final OrderQueries queries;
     private final Caller caller;
 
-    OrderResource(OrderPlacement placement, OrderLifecycle lifecycle, OrderQueries queries, Caller caller) {
+    OrderResource(OrderPlacement placement, OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle,
+            OrderQueries queries, Caller caller) {
         this.placement = placement;
+        this.attemptLimits = attemptLimits;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.caller = caller;
@@ -78,6 +85,9 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A code not on the lineup, or an Idempotency-Key reused for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many order attempts from this address or for this phone;"
+            + " Retry-After says when to send the same request again (nothing was done)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response place(
             @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]+",
                     message = "may hold letters, digits and _ . : - only")
@@ -85,7 +95,9 @@ public class OrderResource {
             String idempotencyKey,
             @Valid @NotNull @RequestBody(content = @Content(schema = @Schema(implementation = PlaceOrder.class)))
             PlaceOrder order,
-            UriInfo uri) {
+            UriInfo uri,
+            HttpServerRequest request) {
+        attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
         OrderPlacement.Answer answer = placement.place(order, idempotencyKey, "/" + uri.getPath().replaceFirst("^/", ""));
         return Response.status(answer.status())
                 .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
@@ -101,7 +113,7 @@ public class OrderResource {
             @QueryParam("phone") @Parameter(description = "Any usual form; matched normalised", example = "0912345678") String phone,
             @Valid @BeanParam PageParams paging) {
         var found = queries.list(caller.cooperativeScope(), sessionId, status, phone, paging.page, paging.size);
-        return PageOf.of(found.items(), paging.page, paging.size, found.total(), OrderView::of);
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);
     }
 
     @GET
@@ -109,7 +121,7 @@ public class OrderResource {
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(summary = "Read an order of the caller's cooperative")
     public OrderView get(@PathParam("id") long id) {
-        return OrderView.of(queries.byId(id, caller.cooperativeScope()));
+        return view(queries.byId(id, caller.cooperativeScope()));
     }
 
     @POST
@@ -120,7 +132,7 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "Not a legal status change; names the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView confirm(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CONFIRMED, Actor.STAFF, null));
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CONFIRMED, Actor.STAFF, null));
     }
 
     @POST
@@ -129,7 +141,7 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record the payment of a PLACED or CONFIRMED order (bank transfer received)")
     public OrderView pay(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.PAID, Actor.STAFF, null));
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.PAID, Actor.STAFF, null));
     }
 
     @POST
@@ -138,7 +150,7 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Hand a PAID order (or a CONFIRMED cash-on-delivery order) to the courier")
     public OrderView ship(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.SHIPPED, Actor.STAFF, null));
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.SHIPPED, Actor.STAFF, null));
     }
 
     @POST
@@ -147,7 +159,7 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record delivery of a SHIPPED order (cash on delivery is then paid)")
     public OrderView deliver(@PathParam("id") long id) {
-        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.DELIVERED, Actor.STAFF, null));
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.DELIVERED, Actor.STAFF, null));
     }
 
     @POST
@@ -157,6 +169,11 @@ public class OrderResource {
     @Operation(summary = "Cancel an order not yet shipped; its units go back to the session's quota")
     public OrderView cancel(@PathParam("id") long id,
             @QueryParam("reason") @Size(max = 500) @Parameter(example = "Khách đổi ý") String reason) {
-        return OrderView.of(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
+    }
+
+    /** Owners see their buyers' phones and addresses whole; staff see them masked. */
+    private OrderView view(Order order) {
+        return caller.is(Roles.OWNER) ? OrderView.of(order) : OrderView.masked(order);
     }
 }

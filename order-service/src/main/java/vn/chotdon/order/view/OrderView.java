@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
+import vn.chotdon.platform.text.VietnamPhone;
 
 @Schema(name = "Order")
 public record OrderView(
@@ -14,7 +15,8 @@ public record OrderView(
         @Schema(example = "PLACED") String status,
         @Schema(example = "COD") String paymentMethod,
         @Schema(example = "Nguyễn Văn An") String buyerName,
-        @Schema(example = "+84912345678") String phone,
+        @Schema(description = "Whole (+84…) for the buyer and the owner; masked for staff", example = "+84912345678")
+        String phone,
         Address address,
         String note,
         List<Line> lines,
@@ -34,7 +36,8 @@ public record OrderView(
     public record Address(
             @Schema(example = "Hà Nội") String province,
             @Schema(example = "Xã Đan Phượng") String commune,
-            @Schema(example = "Thôn Thượng Thôn, số 12") String detail) {
+            @Schema(description = "Street, hamlet, house; left out for staff", nullable = true,
+                    example = "Thôn Thượng Thôn, số 12") String detail) {
     }
 
     @Schema(name = "OrderLine")
@@ -51,9 +54,22 @@ public record OrderView(
         }
     }
 
+    /** The whole order: for its buyer, and for the owner of its cooperative (who ships it). */
     public static OrderView of(Order o) {
+        return view(o, o.buyerPhone, o.addressDetail);
+    }
+
+    /**
+     * For staff, who handle orders but do not ship them (a commune digital-tech volunteer helping a
+     * cooperative is staff): the phone masked (0912***678) and no street or house of the address.
+     */
+    public static OrderView masked(Order o) {
+        return view(o, VietnamPhone.masked(o.buyerPhone), null);
+    }
+
+    private static OrderView view(Order o, String phone, String addressDetail) {
         return new OrderView(o.id, o.code, o.sessionId, o.status.name(), o.paymentMethod.name(), o.buyerName,
-                o.buyerPhone, new Address(o.province, o.commune, o.addressDetail), o.note,
+                phone, new Address(o.province, o.commune, addressDetail), o.note,
                 o.lines.stream().map(Line::of).toList(), o.totalVnd, o.placedAt, o.holdExpiresAt, o.confirmedAt,
                 o.paidAt, o.shippedAt, o.deliveredAt, o.cancelledAt, o.expiredAt, o.cancelReason, o.version);
     }

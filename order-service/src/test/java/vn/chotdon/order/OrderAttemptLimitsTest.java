@@ -1,0 +1,149 @@
+package vn.chotdon.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.Db;
+
+/**
+ * Budgets of order attempts under a crowd: many concurrent clients behind one address, or one
+ * phone written in several ways from many addresses. The service runs as behind a reverse proxy
+ * on this machine, so each request's client address is its X-Forwarded-For.
+ */
+@QuarkusTest
+@TestProfile(OrderAttemptLimitsTest.TightBudgets.class)
+class OrderAttemptLimitsTest {
+
+    private static final int PER_ADDRESS = 20;
+    private static final int PER_PHONE = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static class TightBudgets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("chotdon.order-attempts.per-address-per-minute", Integer.toString(PER_ADDRESS),
+                    "chotdon.order-attempts.per-phone-per-minute", Integer.toString(PER_PHONE),
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.0/8,::1");
+        }
+    }
+
+    private record Attempt(String address, String phone, String key) {
+    }
+
+    private record Answer(Attempt attempt, int status, String body, String retryAfter) {
+    }
+
+    private LiveSale sale;
+
+    @BeforeEach
+    void openASale() {
+        Callers.anonymous();
+        sale = new LiveSale().open();
+        sale.item("BG01", "Bánh gio", 15000, 10_000, null);
+    }
+
+    @Test
+    void aCrowdBehindOneAddressGetsItsBudgetAndTheRestWaitWithoutAnyEffect() throws Exception {
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < 2 * PER_ADDRESS; i++) {
+            attempts.add(new Attempt("203.0.113.7", String.format("0913%06d", i), UUID.randomUUID().toString()));
+        }
+        List<Answer> answers = concurrently(attempts);
+
+        List<Answer> placed = answers.stream().filter(a -> a.status() == 201).toList();
+        List<Answer> refused = answers.stream().filter(a -> a.status() == 429).toList();
+        assertThat(placed).as("answers %s", answers).hasSize(PER_ADDRESS);
+        assertThat(refused).hasSize(PER_ADDRESS);
+        refused.forEach(answer -> {
+            assertThat(Long.parseLong(answer.retryAfter())).as("Retry-After").isBetween(1L, 60L);
+            assertThat(answer.body()).contains("too-many-attempts", "your network")
+                    .doesNotContain(answer.attempt().phone().substring(1));
+        });
+        Db db = Db.ofApplication();
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId))
+                .as("refused attempts placed nothing").isEqualTo(PER_ADDRESS);
+
+        // The budget refills over the minute; the same request, same key, then goes through.
+        Attempt again = refused.get(0).attempt();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> send(again).status() == 201);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId))
+                .isEqualTo(PER_ADDRESS + 1);
+    }
+
+    @Test
+    void onePhoneCountsOnceHoweverItIsWrittenAndFromWherever() throws Exception {
+        List<String> forms = List.of("0914 222 333", "+84914222333", "84914222333", "0914.222.333");
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            attempts.add(new Attempt("198.51.100." + (i + 1), forms.get(i % forms.size()), UUID.randomUUID().toString()));
+        }
+        List<Answer> answers = concurrently(attempts);
+
+        assertThat(answers.stream().filter(a -> a.status() == 201).count()).as("answers %s", answers).isEqualTo(PER_PHONE);
+        assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(12 - PER_PHONE)
+                .allSatisfy(a -> assertThat(a.body()).contains("this phone number").doesNotContain("914222333"));
+        assertThat(Db.ofApplication().number(
+                "SELECT COUNT(*) FROM orders WHERE session_id = ? AND buyer_phone = '+84914222333'", sale.sessionId))
+                .isEqualTo(PER_PHONE);
+    }
+
+    private List<Answer> concurrently(List<Attempt> attempts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (Attempt attempt : attempts) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return send(attempt);
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Answer send(Attempt attempt) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/orders"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", attempt.key())
+                .header("X-Forwarded-For", attempt.address())
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(sale.order("BG01", 1, attempt.phone()))))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(attempt, response.statusCode(), response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
+    }
+}
