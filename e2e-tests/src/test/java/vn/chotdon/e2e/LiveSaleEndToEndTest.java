@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -343,6 +345,30 @@ class LiveSaleEndToEndTest {
             assertThat(logs.indexOf(secret)).as("'%s' in the services' logs", secret).isEqualTo(-1);
             assertThat(events.indexOf(secret)).as("'%s' in the events", secret).isEqualTo(-1);
         }
+    }
+
+    @Test
+    @Order(9)
+    void onlyTheConfiguredFrontEndMayCallFromABrowser() throws Exception {
+        HttpResponse<String> allowed = preflight(LiveSystem.FRONT_END_ORIGIN);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(LiveSystem.FRONT_END_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(Locale.ROOT))
+                .contains("idempotency-key", "authorization");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).isNotEqualTo(Optional.of("true"));
+
+        HttpResponse<String> foreign = preflight("https://lua-dao.example");
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).as("a page of another site")
+                .isNotEqualTo(Optional.of("https://lua-dao.example")).isNotEqualTo(Optional.of("*"));
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(system.order.url() + "/orders"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,idempotency-key,authorization")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitViewsAgree() {

@@ -20,6 +20,8 @@ final class LiveSystem {
 
     private static final String KAFKA_PORT = "19192";
     private static final Map<String, String> OWN_BROKER = Map.of("CHOTDON_KAFKA_PORT", KAFKA_PORT);
+    /** The one web front end whose pages may call the services from a browser. */
+    static final String FRONT_END_ORIGIN = "https://app.chotdon.test";
     static final String KAFKA = LocalInfrastructure.usesExternalInfrastructure()
             ? System.getenv().getOrDefault("CHOTDON_TEST_KAFKA", "127.0.0.1:19092")
             : "127.0.0.1:" + KAFKA_PORT;
@@ -107,6 +109,7 @@ final class LiveSystem {
         env.put("CHOTDON_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
         env.put("CHOTDON_SERVICE_SIGN_KEY_LOCATION", TestTokens.privateKeyFile().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+        env.put("CHOTDON_CORS_ORIGINS", FRONT_END_ORIGIN);
         env.put("CHOTDON_CONSUMER_GROUP_PREFIX", service + "-service-e2e");
         env.put("CHOTDON_OUTBOX_POLL_INTERVAL", "0.1s");
         // MariaDB, the MySQL-compatible server of development and CI machines, fails Hibernate's version check.

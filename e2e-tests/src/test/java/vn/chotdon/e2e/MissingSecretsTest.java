@@ -27,7 +27,8 @@ class MissingSecretsTest {
             "catalog-service, CHOTDON_DB_PASSWORD",
             "order-service, CHOTDON_DB_MIGRATOR_PASSWORD",
             "catalog-service, CHOTDON_JWT_PUBLIC_KEY_LOCATION",
-            "livestream-service, CHOTDON_JWT_PUBLIC_KEY_LOCATION" })
+            "livestream-service, CHOTDON_JWT_PUBLIC_KEY_LOCATION",
+            "livestream-service, CHOTDON_SERVICE_SIGN_KEY_LOCATION" })
     void aServiceWithoutItsSecretRefusesToStart(String service, String missing) throws Exception {
         Path root = LocalInfrastructure.repositoryRoot();
         Map<String, String> env = new HashMap<>(Map.of(
