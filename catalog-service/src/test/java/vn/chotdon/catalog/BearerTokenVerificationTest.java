@@ -129,11 +129,16 @@ class BearerTokenVerificationTest {
 
     @Test
     void aCooperativeClaimOfTheWrongTypeBindsToNoCooperative() {
-        for (Object wrong : List.of("HTX Chữ ký số", Map.of("id", home), List.of(home), true)) {
+        for (Object wrong : List.of("HTX Chữ ký số", Map.of("id", home), List.of(home), true, home + 0.5, -home, 0)) {
             callHomeWith(TestTokens.claims().role("staff").cooperative(wrong).sign()).statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", is("https://chotdon.vn/problems/forbidden"));
         }
+    }
+
+    @Test
+    void aCooperativeClaimWrittenAsTextStillNamesTheCooperative() {
+        callHomeWith(TestTokens.claims().role("staff").cooperative(Long.toString(home)).sign()).statusCode(200);
     }
 
     /** Claims of a staff member of the home cooperative, valid until a test spoils them. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
@@ -206,71 +207,81 @@ public class OrderPlacement {
 
     /**
      * Counts the order's units against the phone's unpaid units in the session, refusing (409
-     * held-units-cap) what would go over the cap. The row is taken by a conditional UPDATE, never
-     * read then written; the lifecycle gives the units back when the order leaves PLACED.
+     * held-units-cap) what would go over the cap; the lifecycle gives the units back when the order
+     * leaves PLACED.
      */
     private void holdUnpaidUnits(long sessionId, String phone, long units) {
         int cap = heldUnitsCap.maxPerPhone();
-        if (units <= cap) {
-            if (addHeldUnits(sessionId, phone, units, cap)) {
-                return;
-            }
-            int inserted = em.createNativeQuery(
-                    "INSERT IGNORE INTO buyer_held_units (session_id, buyer_phone, units) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, sessionId).setParameter(2, phone).setParameter(3, units).executeUpdate();
-            if (inserted == 1 || addHeldUnits(sessionId, phone, units, cap)) {
-                return;
-            }
+        OptionalLong refused = takeWithin(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
+                    "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
+                            + " session; this one already holds " + refused.getAsLong() + " and the order asks for "
+                            + units + ". Pay for an order held, or wait until the cooperative confirms one.")
+                    .with("cap", cap)
+                    .with("held", refused.getAsLong())
+                    .with("asked", units);
         }
-        List<?> held = em.createNativeQuery(
-                "SELECT units FROM buyer_held_units WHERE session_id = ?1 AND buyer_phone = ?2")
-                .setParameter(1, sessionId).setParameter(2, phone).getResultList();
-        long already = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
-        throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
-                "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
-                        + " session; this one already holds " + already + " and the order asks for " + units
-                        + ". Pay for an order held, or wait until the cooperative confirms one.")
-                .with("cap", cap)
-                .with("held", already)
-                .with("asked", units);
-    }
-
-    private boolean addHeldUnits(long sessionId, String phone, long units, int cap) {
-        return em.createNativeQuery("UPDATE buyer_held_units SET units = units + ?1"
-                + " WHERE session_id = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
-                .setParameter(1, units).setParameter(2, sessionId).setParameter(3, phone).setParameter(4, cap)
-                .executeUpdate() == 1;
     }
 
     private void holdBuyerUnits(Want want, String phone) {
         long limit = want.item().perBuyerLimit;
-        long itemId = want.item().itemId;
-        if (want.quantity() <= limit) {
-            if (addBuyerUnits(itemId, phone, want.quantity(), limit)) {
-                return;
-            }
-            int inserted = em.createNativeQuery(
-                    "INSERT IGNORE INTO buyer_item_units (item_id, buyer_phone, units) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, itemId).setParameter(2, phone).setParameter(3, want.quantity()).executeUpdate();
-            if (inserted == 1 || addBuyerUnits(itemId, phone, want.quantity(), limit)) {
-                return;
-            }
+        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, want.item().itemId, phone, want.quantity(), limit);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
+                    want.item().code + " (" + want.item().productName + ") is limited to " + limit
+                            + " per buyer; this phone number already has " + refused.getAsLong() + " in its orders")
+                    .with("itemCode", want.item().code)
+                    .with("limit", limit)
+                    .with("alreadyOrdered", refused.getAsLong());
         }
-        List<?> held = em.createNativeQuery("SELECT units FROM buyer_item_units WHERE item_id = ?1 AND buyer_phone = ?2")
-                .setParameter(1, itemId).setParameter(2, phone).getResultList();
-        long already = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
-        throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
-                want.item().code + " (" + want.item().productName + ") is limited to " + limit
-                        + " per buyer; this phone number already has " + already + " in its orders")
-                .with("itemCode", want.item().code)
-                .with("limit", limit)
-                .with("alreadyOrdered", already);
     }
 
-    private boolean addBuyerUnits(long itemId, String phone, long quantity, long limit) {
-        return em.createNativeQuery("UPDATE buyer_item_units SET units = units + ?1"
-                + " WHERE item_id = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
-                .setParameter(1, quantity).setParameter(2, itemId).setParameter(3, phone).setParameter(4, limit)
+    /** A count of units per phone, kept in a row per (owner, phone). */
+    private enum PhoneCounter {
+        /** Units of one lineup item in the phone's orders, for the per-buyer limit. */
+        BOUGHT_OF_ITEM("buyer_item_units", "item_id"),
+        /** Units of one session in the phone's PLACED orders, for the held-units cap. */
+        HELD_IN_SESSION("buyer_held_units", "session_id");
+
+        final String table;
+        final String ownerColumn;
+
+        PhoneCounter(String table, String ownerColumn) {
+            this.table = table;
+            this.ownerColumn = ownerColumn;
+        }
+    }
+
+    /**
+     * Adds the units to the phone's count when it stays within the limit: a conditional UPDATE of
+     * the row, or its first INSERT (the primary key decides between two first orders), never a
+     * read then a write.
+     *
+     * @return empty when the units were taken; otherwise the units the phone already has
+     */
+    private OptionalLong takeWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
+        if (units <= limit) {
+            if (addWithin(counter, owner, phone, units, limit)) {
+                return OptionalLong.empty();
+            }
+            int inserted = em.createNativeQuery("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
+                    + ", buyer_phone, units) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, owner).setParameter(2, phone).setParameter(3, units).executeUpdate();
+            if (inserted == 1 || addWithin(counter, owner, phone, units, limit)) {
+                return OptionalLong.empty();
+            }
+        }
+        List<?> already = em.createNativeQuery("SELECT units FROM " + counter.table + " WHERE " + counter.ownerColumn
+                + " = ?1 AND buyer_phone = ?2")
+                .setParameter(1, owner).setParameter(2, phone).getResultList();
+        return OptionalLong.of(already.isEmpty() ? 0 : ((Number) already.get(0)).longValue());
+    }
+
+    private boolean addWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
+        return em.createNativeQuery("UPDATE " + counter.table + " SET units = units + ?1 WHERE " + counter.ownerColumn
+                + " = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
+                .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).setParameter(4, limit)
                 .executeUpdate() == 1;
     }
 

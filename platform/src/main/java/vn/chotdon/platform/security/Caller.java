@@ -69,16 +69,15 @@ public class Caller {
             return Optional.empty();
         }
         Object value = jwt.getClaim(COOPERATIVE_CLAIM);
-        if (value instanceof Number number) {
-            return Optional.of(number.longValue());
-        }
         if (value instanceof jakarta.json.JsonNumber number) {
-            return Optional.of(number.longValue());
+            return number.isIntegral() && number.longValue() > 0 ? Optional.of(number.longValue()) : Optional.empty();
         }
-        try {
-            return Optional.of(Long.parseLong(String.valueOf(value).replace("\"", "").strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+        if (value instanceof Long || value instanceof Integer) {
+            long id = ((Number) value).longValue();
+            return id > 0 ? Optional.of(id) : Optional.empty();
         }
+        // Some providers map user attributes to strings: "12" is cooperative 12, anything else is no claim.
+        String text = String.valueOf(value).replace("\"", "").strip();
+        return text.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
     }
 }

@@ -43,4 +43,18 @@ public final class VietnamPhone {
         }
         return Optional.empty();
     }
+
+    /**
+     * The number as people read it, with its middle hidden ("0912***678"), for those who may see
+     * that an order has a phone but not call it.
+     *
+     * @param normalised a number as {@link #normalise} returns it (+84…)
+     */
+    public static String masked(String normalised) {
+        if (normalised == null || !normalised.startsWith("+84") || normalised.length() < 10) {
+            return "***";
+        }
+        String national = "0" + normalised.substring(3);
+        return national.substring(0, 4) + "***" + national.substring(national.length() - 3);
+    }
 }

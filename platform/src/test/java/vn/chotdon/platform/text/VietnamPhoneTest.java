@@ -34,4 +34,14 @@ class VietnamPhoneTest {
     void refusesWhatIsNotAVietnameseNumber(String raw) {
         assertThat(VietnamPhone.normalise(raw)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "+84912345678, 0912***678",
+            "+842438251234, 0243***234",
+            "not-a-phone, ***"
+    })
+    void masksTheMiddleOfANumber(String normalised, String masked) {
+        assertThat(VietnamPhone.masked(normalised)).isEqualTo(masked);
+    }
 }
