@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -76,7 +77,7 @@ public class ProblemMappers {
             case 415 -> "Send the body as application/json";
             default -> e.getMessage();
         };
-        String slug = title.toLowerCase().replace(' ', '-');
+        String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');
         return new Problem(slug, title, status, detail, path(uri), null, null).toResponse();
     }
 
