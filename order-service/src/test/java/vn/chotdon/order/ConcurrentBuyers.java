@@ -3,11 +3,13 @@ package vn.chotdon.order;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,7 @@ import java.util.function.IntFunction;
 /** Many HTTP clients, each on its own thread and connection, released at the same instant. */
 final class ConcurrentBuyers {
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, HttpHeaders headers) {
     }
 
     private ConcurrentBuyers() {
@@ -29,6 +31,12 @@ final class ConcurrentBuyers {
      */
     static List<Answer> post(String path, int clients, IntFunction<String> bodyOf, IntFunction<String> idempotencyKeyOf)
             throws Exception {
+        return post(path, clients, bodyOf, idempotencyKeyOf, client -> Map.of());
+    }
+
+    /** The same, each client also sending its own extra headers (X-Forwarded-For, say). */
+    static List<Answer> post(String path, int clients, IntFunction<String> bodyOf, IntFunction<String> idempotencyKeyOf,
+            IntFunction<Map<String, String>> headersOf) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> futures = new ArrayList<>();
@@ -46,9 +54,10 @@ final class ConcurrentBuyers {
                     if (key != null) {
                         request.header("Idempotency-Key", key);
                     }
+                    headersOf.apply(client).forEach(request::header);
                     start.await();
                     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                    return new Answer(response.statusCode(), response.body());
+                    return new Answer(response.statusCode(), response.body(), response.headers());
                 }));
             }
             start.countDown();

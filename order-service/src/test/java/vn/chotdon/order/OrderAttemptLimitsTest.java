@@ -3,24 +3,17 @@ package vn.chotdon.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.testing.Callers;
@@ -112,38 +105,27 @@ class OrderAttemptLimitsTest {
     }
 
     private List<Answer> concurrently(List<Attempt> attempts) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (Attempt attempt : attempts) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return send(attempt);
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
+        List<ConcurrentBuyers.Answer> answers = ConcurrentBuyers.post("/orders", attempts.size(),
+                i -> body(attempts.get(i)), i -> attempts.get(i).key(),
+                i -> Map.of("X-Forwarded-For", attempts.get(i).address()));
+        List<Answer> seen = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            ConcurrentBuyers.Answer answer = answers.get(i);
+            seen.add(new Answer(attempts.get(i), answer.status(), answer.body(),
+                    answer.headers().firstValue("Retry-After").orElse(null)));
         }
+        return seen;
     }
 
     private Answer send(Attempt attempt) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/orders"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", attempt.key())
-                .header("X-Forwarded-For", attempt.address())
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(sale.order("BG01", 1, attempt.phone()))))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(attempt, response.statusCode(), response.body(),
-                response.headers().firstValue("Retry-After").orElse(null));
+        return concurrently(List.of(attempt)).get(0);
+    }
+
+    private String body(Attempt attempt) {
+        try {
+            return JSON.writeValueAsString(sale.order("BG01", 1, attempt.phone()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
