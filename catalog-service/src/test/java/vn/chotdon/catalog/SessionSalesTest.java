@@ -107,7 +107,7 @@ class SessionSalesTest {
             String status, String previous) {
         OrderData data = new OrderData(orderId + sessionId * 10, code, sessionId, 1, status, previous, "COD",
                 quantity * 15000, List.of(new OrderData.OrderLineData(77, "BG01", productId, quantity, 15000,
-                        quantity * 15000)), Instant.now(), 0);
+                        quantity * 15000)), Instant.now(), 0, "H***");
         return publish(publisher, Topics.ORDERS, "vn.chotdon.order." + status.toLowerCase(), "order", data);
     }
 

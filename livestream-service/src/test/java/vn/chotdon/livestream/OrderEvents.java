@@ -19,11 +19,23 @@ final class OrderEvents {
 
     static EventEnvelope<OrderData> event(long orderId, long sessionId, long cooperativeId, String status,
             String previousStatus, List<Line> lines) {
+        return event(orderId, sessionId, cooperativeId, status, previousStatus, lines, "Chị H***");
+    }
+
+    /** @param buyerShownAs the buyer as order-service masks them ("Chị H***") */
+    static EventEnvelope<OrderData> event(long orderId, long sessionId, long cooperativeId, String status,
+            String previousStatus, List<Line> lines, String buyerShownAs) {
+        return event(orderId, sessionId, cooperativeId, status, previousStatus, lines, buyerShownAs,
+                Instant.parse("2026-12-04T13:05:00Z"));
+    }
+
+    static EventEnvelope<OrderData> event(long orderId, long sessionId, long cooperativeId, String status,
+            String previousStatus, List<Line> lines, String buyerShownAs, Instant placedAt) {
         List<OrderData.OrderLineData> data = lines.stream().map(l -> new OrderData.OrderLineData(l.itemId(), l.code(),
                 900, l.quantity(), l.unitPriceVnd(), l.quantity() * l.unitPriceVnd())).toList();
         long total = data.stream().mapToLong(OrderData.OrderLineData::lineTotalVnd).sum();
         OrderData order = new OrderData(orderId, "CD-" + orderId, sessionId, cooperativeId, status, previousStatus,
-                "COD", total, data, Instant.parse("2026-12-04T13:05:00Z"), previousStatus == null ? 1 : 2);
+                "COD", total, data, placedAt, previousStatus == null ? 1 : 2, buyerShownAs);
         return EventPublisher.envelope(OrderEventTypes.SOURCE, type(status), OrderEventTypes.SCHEMA_VERSION,
                 OrderEventTypes.AGGREGATE_ORDER, Long.toString(orderId), order);
     }

@@ -191,6 +191,8 @@ class WhoMayDoWhatTest {
         rules.add(AccessRule.protectedEndpoint("POST", "/sessions/{sessionId}/lineup/{itemId}/pin",
                 LineupTest.lineup(live, liveItem) + "/pin", 200, WORKERS));
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/board", "/sessions/" + live + "/board", 200));
+        rules.add(AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/board/host",
+                "/sessions/" + live + "/board/host", 200, WORKERS));
         // The stream never ends, so its rule reads an unknown session: a 404 (not a 401) shows that
         // anyone gets through to it. LiveBoardTest and BoardVisibilityTest follow real streams.
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/board/stream",

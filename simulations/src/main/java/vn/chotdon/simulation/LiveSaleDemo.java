@@ -142,7 +142,7 @@ public final class LiveSaleDemo {
         awaitBoardCaughtUp(session, placed.size());
         awaitEnded(session);
 
-        report(session, outcomes, List.of(banhGio, banhChung, gioLua));
+        report(coop, session, outcomes, List.of(banhGio, banhChung, gioLua));
     }
 
     private void placeOrder(long session, Buyer buyer, Map<Long, JsonNode> receipts, Map<String, AtomicInteger> outcomes) {
@@ -182,7 +182,7 @@ public final class LiveSaleDemo {
         say("The host pins " + code);
     }
 
-    private void report(long session, Map<String, AtomicInteger> outcomes, List<Long> products) {
+    private void report(long coop, long session, Map<String, AtomicInteger> outcomes, List<Long> products) {
         System.out.println();
         System.out.println("== Buyers' answers ==");
         outcomes.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -225,6 +225,10 @@ public final class LiveSaleDemo {
         System.out.println("  Swagger UI:  " + catalog + "/q/swagger-ui  " + livestream + "/q/swagger-ui  " + order
                 + "/q/swagger-ui");
         System.out.println("  Live board:  " + livestream + "/sessions/" + session + "/board (stream: /board/stream)");
+        System.out.println("  Overlay for OBS / TikTok LIVE Studio (browser source): " + livestream + "/overlay.html?session="
+                + session + "&transparent=1");
+        System.out.println("  Host's screen: " + livestream + "/host.html?session=" + session
+                + "  (token: ./chotdon token --role staff --cooperative " + coop + ")");
         System.out.println("  Shipping list: " + order + "/sessions/" + session + "/orders.csv");
     }
 

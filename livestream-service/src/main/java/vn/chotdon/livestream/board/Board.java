@@ -6,15 +6,21 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.service.Sessions;
 
 /**
  * Reads a session's live board: its lineup with the counters the order events moved. The board is
  * public; revenue is not, so it is in the snapshot only for the owner of the session's cooperative.
+ * The ticker of the latest orders shows buyers only as order-service masked them ("Chị H***").
  */
 @ApplicationScoped
 public class Board {
+
+    /** How many of the latest placed order lines the board's ticker shows. */
+    static final int TICKER_SIZE = 10;
 
     private final Sessions sessions;
     private final EntityManager em;
@@ -57,7 +63,67 @@ public class Board {
         }
         BoardView.Totals totals = new BoardView.Totals(quota, ordered, held, confirmed, cancelled,
                 quota - (ordered - cancelled), withRevenue ? revenue : null);
-        return new BoardView(sessionId, session.title, session.status.name(), items, totals, Instant.now());
+        return new BoardView(sessionId, session.title, session.status.name(), items, totals, ticker(sessionId),
+                Instant.now());
+    }
+
+    /**
+     * The pace of a session for its cooperative's owner and staff: orders and units placed in the last
+     * minute and the order codes of the latest order lines. Another cooperative's session is 404.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public HostView pace(long sessionId, Long cooperativeScope) {
+        sessions.get(sessionId, cooperativeScope);
+        Instant now = Instant.now();
+        Object[] lastMinute = (Object[]) em.createNativeQuery("SELECT COUNT(DISTINCT order_id),"
+                + " COALESCE(SUM(quantity), 0) FROM ticker_entry WHERE session_id = ?1 AND placed_at >= ?2")
+                .setParameter(1, sessionId)
+                .setParameter(2, now.minusSeconds(60))
+                .getSingleResult();
+        List<Object[]> rows = em.createNativeQuery("SELECT t.order_code, t.buyer_shown_as, i.code, t.quantity,"
+                + " t.placed_at FROM ticker_entry t JOIN lineup_item i ON i.id = t.item_id WHERE t.session_id = ?1"
+                + " ORDER BY t.id DESC")
+                .setParameter(1, sessionId)
+                .setMaxResults(TICKER_SIZE)
+                .unwrap(NativeQuery.class)
+                .addScalar("order_code", StandardBasicTypes.STRING)
+                .addScalar("buyer_shown_as", StandardBasicTypes.STRING)
+                .addScalar("code", StandardBasicTypes.STRING)
+                .addScalar("quantity", StandardBasicTypes.LONG)
+                .addScalar("placed_at", StandardBasicTypes.INSTANT)
+                .getResultList();
+        List<HostView.LatestOrder> latest = rows.stream().map(row -> new HostView.LatestOrder((String) row[0],
+                (String) row[1], (String) row[2], (Long) row[3], (Instant) row[4])).toList();
+        return new HostView(sessionId, number(lastMinute[0]), number(lastMinute[1]), latest, now);
+    }
+
+    /** The latest placed order lines, newest first: masked buyer, units and item, nothing else. */
+    @SuppressWarnings("unchecked")
+    private List<BoardView.TickerEntry> ticker(long sessionId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT t.buyer_shown_as, t.quantity, i.code, i.product_name,"
+                + " i.unit_label, t.placed_at FROM ticker_entry t JOIN lineup_item i ON i.id = t.item_id"
+                + " WHERE t.session_id = ?1 ORDER BY t.id DESC")
+                .setParameter(1, sessionId)
+                .setMaxResults(TICKER_SIZE)
+                .unwrap(NativeQuery.class)
+                .addScalar("buyer_shown_as", StandardBasicTypes.STRING)
+                .addScalar("quantity", StandardBasicTypes.LONG)
+                .addScalar("code", StandardBasicTypes.STRING)
+                .addScalar("product_name", StandardBasicTypes.STRING)
+                .addScalar("unit_label", StandardBasicTypes.STRING)
+                .addScalar("placed_at", StandardBasicTypes.INSTANT)
+                .getResultList();
+        List<BoardView.TickerEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            String buyer = (String) row[0];
+            long quantity = (Long) row[1];
+            String productName = (String) row[3];
+            String text = (buyer == null ? "Một khách" : buyer) + " vừa chốt " + quantity + " " + productName;
+            entries.add(new BoardView.TickerEntry(buyer, quantity, (String) row[2], productName, (String) row[4],
+                    (Instant) row[5], text));
+        }
+        return entries;
     }
 
     private static BoardView.Item item(Object[] row, boolean withRevenue) {

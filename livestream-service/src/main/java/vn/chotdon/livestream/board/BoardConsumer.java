@@ -20,6 +20,8 @@ import vn.chotdon.platform.consumer.EventSubscriptions;
  * Follows order-service's events and moves the live board's counters. Runs in the transaction
  * of {@link EventSubscriptions} that also records the event as processed, so a redelivered or
  * replayed event moves nothing; the counters change only by atomic {@code x = x + ?} updates.
+ * Every line of a placed order also adds a row to the overlay's ticker ({@code ticker_entry}), in
+ * the same transaction, so the ticker too sees each order once, on every instance.
  */
 @ApplicationScoped
 public class BoardConsumer {
@@ -61,8 +63,11 @@ public class BoardConsumer {
         boolean moved = false;
         for (OrderData.OrderLineData line : order.lines()) {
             BoardMove move = BoardMove.of(order.status(), order.previousStatus(), line.quantity());
-            if (!move.isNone()) {
-                moved |= apply(order.sessionId(), line, move) == 1;
+            if (!move.isNone() && apply(order.sessionId(), line, move) == 1) {
+                moved = true;
+                if (move.ordered() > 0) {
+                    tick(order, line);
+                }
             }
         }
         if (moved) {
@@ -75,6 +80,20 @@ public class BoardConsumer {
         List<?> found = em.createNativeQuery("SELECT cooperative_id FROM sale_session WHERE id = ?1")
                 .setParameter(1, order.sessionId()).getResultList();
         return !found.isEmpty() && ((Number) found.get(0)).longValue() == order.cooperativeId();
+    }
+
+    /** A placed line goes on the overlay's ticker, with the buyer as order-service masked them. */
+    private void tick(OrderData order, OrderData.OrderLineData line) {
+        em.createNativeQuery("INSERT INTO ticker_entry (session_id, item_id, order_id, order_code, buyer_shown_as,"
+                + " quantity, placed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, order.sessionId())
+                .setParameter(2, line.itemId())
+                .setParameter(3, order.orderId())
+                .setParameter(4, order.code())
+                .setParameter(5, order.buyerShownAs())
+                .setParameter(6, line.quantity())
+                .setParameter(7, order.placedAt() == null ? Instant.now() : order.placedAt())
+                .executeUpdate();
     }
 
     private int apply(long sessionId, OrderData.OrderLineData line, BoardMove move) {

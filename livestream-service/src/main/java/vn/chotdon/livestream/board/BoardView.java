@@ -12,6 +12,9 @@ public record BoardView(
         @Schema(example = "LIVE") String status,
         List<Item> items,
         Totals totals,
+        @Schema(description = "The latest placed order lines, newest first (at most 10): the buyer only as"
+                + " masked by order-service, never a phone, an address or money")
+        List<TickerEntry> ticker,
         Instant computedAt) {
 
     /** One lineup item's counters, in units. remaining = quota − (ordered − cancelled). */
@@ -34,6 +37,20 @@ public record BoardView(
             @Schema(example = "true") boolean pinned,
             @Schema(description = "For the overlay: units still ordered of the quota", example = "Đã chốt 523/600 cái")
             String label) {
+    }
+
+    /** One line of a placed order, for the overlay's ticker. */
+    @Schema(name = "BoardTickerEntry")
+    public record TickerEntry(
+            @Schema(description = "The buyer as masked by order-service: an honorific they gave, the first letter of"
+                    + " the given name and ***; null for orders placed before order-service sent it",
+                    nullable = true, example = "Chị H***") String buyerShownAs,
+            @Schema(example = "2") long quantity,
+            @Schema(example = "BG01") String code,
+            @Schema(example = "Bánh gio Thanh Huệ") String productName,
+            @Schema(example = "cái") String unitLabel,
+            Instant placedAt,
+            @Schema(description = "Ready to show", example = "Chị H*** vừa chốt 2 Bánh gio Thanh Huệ") String text) {
     }
 
     @Schema(name = "BoardTotals")

@@ -3,6 +3,7 @@ package vn.chotdon.livestream.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.chotdon.livestream.board.Board;
 import vn.chotdon.livestream.board.BoardHub;
 import vn.chotdon.livestream.board.BoardView;
+import vn.chotdon.livestream.board.HostView;
 import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
@@ -46,6 +48,19 @@ public class BoardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BoardView snapshot(@PathParam("sessionId") @Min(1) long sessionId) {
         return board.snapshot(sessionId, caller.is(Roles.OWNER) ? caller.cooperativeScope() : null);
+    }
+
+    @GET
+    @Path("/host")
+    @RolesAllowed({Roles.OWNER, Roles.STAFF})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The pace of the live for its host (owner, staff of the session's cooperative)",
+            description = "Orders and units placed in the last minute and the order codes of the latest order lines,"
+                    + " for the host page (/host.html). Another cooperative's session is 404.")
+    @APIResponse(responseCode = "404", description = "No such session, or one of another cooperative",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HostView host(@PathParam("sessionId") @Min(1) long sessionId) {
+        return board.pace(sessionId, caller.cooperativeScope());
     }
 
     @GET
