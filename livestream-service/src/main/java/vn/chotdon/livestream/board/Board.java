@@ -72,7 +72,6 @@ public class Board {
      * minute and the order codes of the latest order lines. Another cooperative's session is 404.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public HostView pace(long sessionId, Long cooperativeScope) {
         sessions.get(sessionId, cooperativeScope);
         Instant now = Instant.now();
@@ -81,49 +80,43 @@ public class Board {
                 .setParameter(1, sessionId)
                 .setParameter(2, now.minusSeconds(60))
                 .getSingleResult();
-        List<Object[]> rows = em.createNativeQuery("SELECT t.order_code, t.buyer_shown_as, i.code, t.quantity,"
-                + " t.placed_at FROM ticker_entry t JOIN lineup_item i ON i.id = t.item_id WHERE t.session_id = ?1"
-                + " ORDER BY t.id DESC")
+        List<HostView.LatestOrder> latest = latestLines(sessionId).stream().map(line -> new HostView.LatestOrder(
+                line.orderCode(), line.buyerShownAs(), line.code(), line.quantity(), line.placedAt())).toList();
+        return new HostView(sessionId, number(lastMinute[0]), number(lastMinute[1]), latest, now);
+    }
+
+    /** The latest placed order lines, newest first: masked buyer, units and item, nothing else. */
+    private List<BoardView.TickerEntry> ticker(long sessionId) {
+        return latestLines(sessionId).stream().map(line -> new BoardView.TickerEntry(line.buyerShownAs(),
+                line.quantity(), line.code(), line.productName(), line.unitLabel(), line.placedAt(),
+                (line.buyerShownAs() == null ? "Một khách" : line.buyerShownAs()) + " vừa chốt " + line.quantity()
+                        + " " + line.productName())).toList();
+    }
+
+    /** One placed order line as the ticker keeps it, with its lineup item. */
+    private record TickerLine(String orderCode, String buyerShownAs, String code, String productName,
+            String unitLabel, long quantity, Instant placedAt) {
+    }
+
+    /** The ticker's newest lines, read once for the public ticker and the host page alike. */
+    @SuppressWarnings("unchecked")
+    private List<TickerLine> latestLines(long sessionId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT t.order_code, t.buyer_shown_as, i.code, i.product_name,"
+                + " i.unit_label, t.quantity, t.placed_at FROM ticker_entry t JOIN lineup_item i ON i.id = t.item_id"
+                + " WHERE t.session_id = ?1 ORDER BY t.id DESC")
                 .setParameter(1, sessionId)
                 .setMaxResults(TICKER_SIZE)
                 .unwrap(NativeQuery.class)
                 .addScalar("order_code", StandardBasicTypes.STRING)
                 .addScalar("buyer_shown_as", StandardBasicTypes.STRING)
                 .addScalar("code", StandardBasicTypes.STRING)
-                .addScalar("quantity", StandardBasicTypes.LONG)
-                .addScalar("placed_at", StandardBasicTypes.INSTANT)
-                .getResultList();
-        List<HostView.LatestOrder> latest = rows.stream().map(row -> new HostView.LatestOrder((String) row[0],
-                (String) row[1], (String) row[2], (Long) row[3], (Instant) row[4])).toList();
-        return new HostView(sessionId, number(lastMinute[0]), number(lastMinute[1]), latest, now);
-    }
-
-    /** The latest placed order lines, newest first: masked buyer, units and item, nothing else. */
-    @SuppressWarnings("unchecked")
-    private List<BoardView.TickerEntry> ticker(long sessionId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT t.buyer_shown_as, t.quantity, i.code, i.product_name,"
-                + " i.unit_label, t.placed_at FROM ticker_entry t JOIN lineup_item i ON i.id = t.item_id"
-                + " WHERE t.session_id = ?1 ORDER BY t.id DESC")
-                .setParameter(1, sessionId)
-                .setMaxResults(TICKER_SIZE)
-                .unwrap(NativeQuery.class)
-                .addScalar("buyer_shown_as", StandardBasicTypes.STRING)
-                .addScalar("quantity", StandardBasicTypes.LONG)
-                .addScalar("code", StandardBasicTypes.STRING)
                 .addScalar("product_name", StandardBasicTypes.STRING)
                 .addScalar("unit_label", StandardBasicTypes.STRING)
+                .addScalar("quantity", StandardBasicTypes.LONG)
                 .addScalar("placed_at", StandardBasicTypes.INSTANT)
                 .getResultList();
-        List<BoardView.TickerEntry> entries = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            String buyer = (String) row[0];
-            long quantity = (Long) row[1];
-            String productName = (String) row[3];
-            String text = (buyer == null ? "Một khách" : buyer) + " vừa chốt " + quantity + " " + productName;
-            entries.add(new BoardView.TickerEntry(buyer, quantity, (String) row[2], productName, (String) row[4],
-                    (Instant) row[5], text));
-        }
-        return entries;
+        return rows.stream().map(row -> new TickerLine((String) row[0], (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], (Long) row[5], (Instant) row[6])).toList();
     }
 
     private static BoardView.Item item(Object[] row, boolean withRevenue) {
