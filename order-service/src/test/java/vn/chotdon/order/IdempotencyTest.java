@@ -2,8 +2,12 @@ package vn.chotdon.order;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,15 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.ConcurrentBuyers.Answer;
 import vn.chotdon.order.service.IdempotencyKey;
+import vn.chotdon.order.service.IdempotencyKeys;
+import vn.chotdon.order.service.OrderCodes;
+import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
@@ -32,6 +45,12 @@ class IdempotencyTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    IdempotencyKeys keys;
+
+    @Inject
+    ObjectMapper json;
 
     /** Buyers do not sign in. */
     @BeforeEach
@@ -69,20 +88,156 @@ class IdempotencyTest {
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
     }
 
+    /** Units come back when orders are cancelled or expire: a sold-out refusal may change, so it is not kept. */
     @Test
-    void aSoldOutAnswerIsReplayedToo() {
+    void aSoldOutRefusalIsNotKeptSoTheSameKeyIsPlacedAfterACancellation() {
         LiveSale sale = new LiveSale().open();
         sale.item("NL01", "Nhãn lồng", 30000, 1, null);
-        given().contentType(ContentType.JSON).body(sale.order("NL01", 1, "0912345678")).post("/orders")
-                .then().statusCode(201);
+        JsonPath earlier = new JsonPath(post(null, Json.write(sale.order("NL01", 1, "0912345678")), 201));
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(sale.order("NL01", 1, "0987654321")).post("/orders")
-                .then().statusCode(409).contentType("application/problem+json").extract().asString();
-        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(sale.order("NL01", 1, "0987654321")).post("/orders")
-                .then().statusCode(409).extract().asString();
-        assertThat(again).isEqualTo(first);
+        String body = Json.write(sale.order("NL01", 1, "0987654321"));
+        assertThat(new JsonPath(post(key, body, 409)).getString("type")).isEqualTo("https://chotdon.vn/problems/sold-out");
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id()))
+                .as("the key was given up").isZero();
+
+        given().header("X-Order-Token", earlier.getString("accessToken"))
+                .post("/buyer/orders/" + earlier.getString("order.code") + "/cancel").then().statusCode(200);
+        post(key, body, 201);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSessionNotLiveYetIsNotKeptSoTheSameKeyIsPlacedOnceItOpens() {
+        LiveSale sale = new LiveSale().schedule();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("BG01", 2, "0912345678"));
+        JsonPath refused = new JsonPath(post(key, body, 409));
+        assertThat(refused.getString("type")).isEqualTo("https://chotdon.vn/problems/session-not-live");
+        assertThat(refused.getString("currentStatus")).isEqualTo("SCHEDULED");
+
+        sale.goLive();
+        String placed = post(key, body, 201);
+        assertThat(post(key, body, 201)).isEqualTo(placed);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
+                .isEqualTo(1);
+    }
+
+    /** An ended session never goes LIVE again: that refusal is final and replayed as it was. */
+    @Test
+    void anEndedSessionsRefusalIsKeptAndReplayed() {
+        LiveSale sale = new LiveSale().open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        sale.end();
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("BG01", 1, "0912345678"));
+        String first = post(key, body, 409);
+        assertThat(new JsonPath(first).getString("currentStatus")).isEqualTo("ENDED");
+        assertThat(db.text("SELECT state FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id()))
+                .isEqualTo("DONE");
+        assertThat(post(key, body, 409)).isEqualTo(first);
+    }
+
+    /**
+     * The first request waits for the item's row (a test transaction holds it) far past the key's
+     * lease (3 s in tests). Its transaction holds the key's row all along, so no retry takes the
+     * key over: every retry is told the request is in progress, and then gets its answer.
+     */
+    @Test
+    void aFirstRequestWaitingPastItsLeaseKeepsItsKeyAgainstRacingRetries() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long itemId = sale.item("BG01", "Bánh gio", 15000, 100, null);
+        String key = UUID.randomUUID().toString();
+        String keyId = IdempotencyKey.of(key).id();
+        String body = Json.write(sale.order("BG01", 2, "0912345678"));
+
+        CompletableFuture<String> first;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("SELECT taken FROM lineup_item WHERE item_id = ? FOR UPDATE")) {
+                lock.setLong(1, itemId);
+                lock.executeQuery().close();
+            }
+            first = CompletableFuture.supplyAsync(() -> post(key, body, 201));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.number("SELECT COUNT(*) FROM idempotency_key"
+                    + " WHERE idem_key = ? AND updated_at < UTC_TIMESTAMP(6) - INTERVAL 4 SECOND", keyId) == 1);
+
+            List<Answer> retries = ConcurrentBuyers.post("/orders", 30, i -> body, i -> key);
+            assertThat(retries).allSatisfy(retry -> {
+                assertThat(retry.status()).isEqualTo(409);
+                assertThat(retry.body()).contains("https://chotdon.vn/problems/request-in-progress");
+            });
+            assertThat(first).as("the first request still waits for the item").isNotDone();
+            blocker.rollback();
+        }
+        String placed = first.get(60, TimeUnit.SECONDS);
+        List<Answer> after = ConcurrentBuyers.post("/orders", 30, i -> body, i -> key);
+        assertThat(after).allSatisfy(retry -> assertThat(retry.body()).isEqualTo(placed));
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", keyId)).isEqualTo(1);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(2);
+    }
+
+    /**
+     * What a request that outlived its lease meets (a pause of its process, say): a retry took the
+     * key over and placed the order. The first request's claim no longer holds, so it stores nothing
+     * and places nothing; it answers with the order the retry placed.
+     */
+    @Test
+    void aRequestWhoseKeyWasTakenOverPlacesNothing() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        String key = UUID.randomUUID().toString();
+        String body = Json.write(sale.order("BG01", 1, "0912345678"));
+        // The request's hash as placement computes it, over the request as read.
+        String requestHash = OrderCodes.sha256(json.writeValueAsString(json.readValue(body, PlaceOrder.class)));
+        IdempotencyKey idempotencyKey = IdempotencyKey.of(key);
+
+        IdempotencyKeys.Claim stale = (IdempotencyKeys.Claim) keys.claim(idempotencyKey, requestHash);
+        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?",
+                idempotencyKey.id());
+        String placed = post(key, body, 201);
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> keys.hold(stale)))
+                .isInstanceOf(IdempotencyKeys.ClaimLost.class);
+        keys.abandon(stale);
+        assertThat(db.text("SELECT state FROM idempotency_key WHERE idem_key = ?", idempotencyKey.id())).isEqualTo("DONE");
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", idempotencyKey.id())).isEqualTo(1);
+        assertThat(placed).contains("\"status\":\"PLACED\"");
+    }
+
+    @Test
+    void keysPastTheirRetentionAreDeletedInBatchesByRacingInstances() throws Exception {
+        String hash = "0".repeat(64);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO idempotency_key (idem_key, request_hash, state, created_at, updated_at)"
+                        + " VALUES (?, ?, 'DONE', UTC_TIMESTAMP(6) - INTERVAL ? HOUR, UTC_TIMESTAMP(6))")) {
+            for (int i = 0; i < 2600; i++) {
+                insert.setString(1, IdempotencyKey.of("retention-" + UUID.randomUUID()).id());
+                insert.setString(2, hash);
+                insert.setInt(3, i < 2500 ? 49 : 1);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> deleted = instances.invokeAll(List.of(keys::deleteOldKeys, keys::deleteOldKeys));
+            assertThat(deleted.get(0).get() + deleted.get(1).get()).isGreaterThanOrEqualTo(2500);
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 2 DAY"))
+                .isZero();
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE request_hash = ?", hash)).isEqualTo(100);
+    }
+
+    private static String post(String key, String body, int status) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.post("/orders").then().statusCode(status).extract().asString();
     }
 
     @Test

@@ -61,8 +61,20 @@ final class LiveSale {
 
     /** Publishes the session as scheduled and then opened, with nothing on its lineup yet. */
     LiveSale open() {
+        return schedule().goLive();
+    }
+
+    /** Publishes the session as scheduled, not yet taking orders. */
+    LiveSale schedule() {
         publishSession(LivestreamEventTypes.SESSION_SCHEDULED, "SCHEDULED");
+        return this;
+    }
+
+    /** Publishes the scheduled session as opened and waits until order-service knows it LIVE. */
+    LiveSale goLive() {
         publishSession(LivestreamEventTypes.SESSION_OPENED, "LIVE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LIVE".equals(
+                given().get("/sessions/" + sessionId).then().extract().path("status")));
         return this;
     }
 
@@ -73,15 +85,35 @@ final class LiveSale {
         return this;
     }
 
-    /** Adds an item and waits until order-service can take orders for it. */
+    /** Adds an item and waits until order-service shows it (orderable once the session is LIVE). */
     long item(String code, String productName, long priceVnd, long quota, Integer perBuyerLimit) {
-        long itemId = IDS.incrementAndGet();
+        long itemId = newItemId();
+        announceItem(itemId, code, productName, priceVnd, quota, perBuyerLimit);
+        awaitOrderable(itemId);
+        return itemId;
+    }
+
+    /** An id for an item of this sale that livestream-service has not announced yet. */
+    static long newItemId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** Publishes the item's LINEUP_ITEM_ADDED event, without waiting for order-service to apply it. */
+    void announceItem(long itemId, String code, String productName, long priceVnd, long quota, Integer perBuyerLimit) {
         LineupItemData data = new LineupItemData(sessionId, itemId, code, itemId + 100, productName, "CAI", priceVnd,
                 quota, perBuyerLimit, items.size() + 1, false, false, 1);
         items.put(itemId, data);
         publish(LivestreamEventTypes.LINEUP_ITEM_ADDED, data);
-        awaitOrderable(itemId, quota);
-        return itemId;
+    }
+
+    /** Publishes a change of the item's live price, without waiting for order-service to apply it. */
+    void announcePrice(long itemId, long priceVnd) {
+        LineupItemData old = items.get(itemId);
+        LineupItemData data = new LineupItemData(sessionId, itemId, old.code(), old.productId(), old.productName(),
+                old.unit(), priceVnd, old.quota(), old.perBuyerLimit(), old.displayOrder(), old.pinned(), false,
+                old.version() + 1);
+        items.put(itemId, data);
+        publish(LivestreamEventTypes.LINEUP_ITEM_CHANGED, data);
     }
 
     /** Changes an item's live price and quota, as livestream-service does while LIVE. */
@@ -97,10 +129,10 @@ final class LiveSale {
                 .getLong("items.find { it.itemId == " + itemId + " }.livePriceVnd")));
     }
 
-    private void awaitOrderable(long itemId, long quota) {
+    private void awaitOrderable(long itemId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             var json = given().get("/sessions/" + sessionId).then().extract().jsonPath();
-            return "LIVE".equals(json.getString("status"))
+            return status.equals(json.getString("status"))
                     && json.getList("items.itemId", Long.class).contains(itemId);
         });
     }

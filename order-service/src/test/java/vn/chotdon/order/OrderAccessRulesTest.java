@@ -45,7 +45,8 @@ class OrderAccessRulesTest {
     }
 
     /** The orders the rules walk: one through confirm, pay, ship and deliver, one cancelled, one the buyer opens. */
-    private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody) {
+    private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody,
+            long withdrawable) {
     }
 
     private static List<AccessRule> rules(Fixtures f) {
@@ -73,7 +74,11 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/tally",
                         "/sessions/" + f.sale().sessionId + "/tally", 200, Roles.OWNER),
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/orders.csv",
-                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER));
+                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER),
+                // livestream-service's gate before it removes an item; an item without orders is withdrawn (again).
+                AccessRule.protectedEndpoint("PUT", "/sessions/{sessionId}/lineup/{itemId}/withdrawal",
+                        "/sessions/" + f.sale().sessionId + "/lineup/" + f.withdrawable() + "/withdrawal", 204,
+                        Roles.SERVICE).withBody("{\"version\": 2}"));
     }
 
     private Fixtures fixtures() {
@@ -84,7 +89,9 @@ class OrderAccessRulesTest {
         long walked = place(transfer).getLong("order.id");
         long cancelled = place(sale.order("BG01", 1, "0912000402")).getLong("order.id");
         String buyersCode = place(sale.order("BG01", 1, "0912000403")).getString("order.code");
-        return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")));
+        long withdrawable = sale.item("MO01", "Mật ong", 200000, 10, null);
+        return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")),
+                withdrawable);
     }
 
     private static JsonPath place(Map<String, Object> order) {
@@ -122,7 +129,7 @@ class OrderAccessRulesTest {
 
     @Test
     void everyDocumentedOperationHasAnAccessRule() {
-        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}");
+        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3);
         AccessMatrix.assertCoversOpenApi(given().get("/q/openapi?format=json").asString(), rules(placeholders));
     }
 

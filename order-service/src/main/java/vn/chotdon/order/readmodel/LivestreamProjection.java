@@ -14,13 +14,15 @@ import vn.chotdon.events.LivestreamEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.livestream.LineupItemData;
 import vn.chotdon.events.livestream.SessionData;
+import vn.chotdon.order.service.LineupWithdrawals;
 import vn.chotdon.order.service.SoldOutMemory;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
  * Keeps order-service's local copy of sessions and lineups from livestream-service's events, so
  * that placing an order never calls another service. Events carry full state and a version; an
- * older version than the one stored is ignored.
+ * older version than the one stored is ignored. An item order-service withdrew (see
+ * {@link LineupWithdrawals}) stays removed whatever its later events say.
  */
 @ApplicationScoped
 public class LivestreamProjection {
@@ -30,13 +32,16 @@ public class LivestreamProjection {
     private final EventSubscriptions subscriptions;
     private final ObjectMapper json;
     private final SoldOutMemory soldOut;
+    private final LineupWithdrawals withdrawals;
     private final boolean enabled;
 
     LivestreamProjection(EventSubscriptions subscriptions, ObjectMapper json, SoldOutMemory soldOut,
+            LineupWithdrawals withdrawals,
             @ConfigProperty(name = "chotdon.orders.read-model.enabled", defaultValue = "true") boolean enabled) {
         this.subscriptions = subscriptions;
         this.json = json;
         this.soldOut = soldOut;
+        this.withdrawals = withdrawals;
         this.enabled = enabled;
     }
 
@@ -96,7 +101,11 @@ public class LivestreamProjection {
         item.removed = removedEvent || data.removed();
         item.version = data.version();
         item.updatedAt = now();
-        item.persist();
+        // Written first, so that the item's row is ours before the withdrawal is looked up.
+        item.persistAndFlush();
+        if (!item.removed && withdrawals.isWithdrawn(item.itemId)) {
+            item.removed = true;
+        }
         soldOut.forget(item.itemId);
     }
 

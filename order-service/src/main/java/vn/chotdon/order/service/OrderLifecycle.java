@@ -1,14 +1,11 @@
 package vn.chotdon.order.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import org.jboss.logging.Logger;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
@@ -25,14 +22,10 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class OrderLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
-    private static final int EXPIRY_BATCH = 500;
-
     /** Who asks for a change: staff may do everything the lifecycle allows; a buyer may only cancel a PLACED order. */
     public enum Actor {
         STAFF,
-        BUYER,
-        HOLD_TIMER
+        BUYER
     }
 
     private final EntityManager em;
@@ -47,8 +40,8 @@ public class OrderLifecycle {
 
     /**
      * @param cooperativeScope the only cooperative whose orders the caller may change, or null when
-     *                         the caller is not bound to one (the hold timer; a buyer, who found
-     *                         the order by its code and access token)
+     *                         the caller is not bound to one (a buyer, who found the order by its
+     *                         code and access token)
      */
     public Order change(long orderId, Long cooperativeScope, OrderStatus target, Actor actor, String reason) {
         Order changed = RetryOnDeadlock.inNewTransaction(
@@ -148,10 +141,8 @@ public class OrderLifecycle {
         if (actor == Actor.BUYER) {
             allowed = allowed && target == OrderStatus.CANCELLED && order.status == OrderStatus.PLACED;
         }
-        if (actor == Actor.HOLD_TIMER) {
-            allowed = allowed && target == OrderStatus.EXPIRED;
-        }
-        if (target == OrderStatus.EXPIRED && actor != Actor.HOLD_TIMER) {
+        if (target == OrderStatus.EXPIRED) {
+            // Only HoldExpiry expires orders, a batch at a time.
             allowed = false;
         }
         if (!allowed) {
@@ -177,23 +168,5 @@ public class OrderLifecycle {
             case EXPIRED -> ", expiredAt = :now";
             case PAID, PLACED -> "";
         };
-    }
-
-    /** Expires PLACED orders whose hold ran out; a cancellation that wins the race is simply left alone. */
-    @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval:15s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void expireHolds() {
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select id from Order where status = :placed and holdExpiresAt < :now order by holdExpiresAt",
-                        Long.class)
-                .setParameter("placed", OrderStatus.PLACED).setParameter("now", Instant.now())
-                .setMaxResults(EXPIRY_BATCH).getResultList());
-        for (Long id : due) {
-            try {
-                change(id, null, OrderStatus.EXPIRED, Actor.HOLD_TIMER, null);
-            } catch (ProblemException lostRace) {
-                LOG.debugf("Order %d changed before its hold expired: %s", id, lostRace.getMessage());
-            }
-        }
     }
 }

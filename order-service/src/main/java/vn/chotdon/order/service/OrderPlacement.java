@@ -37,7 +37,9 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * The hot path: places an order using only order-service's own database. Quotas, per-buyer
  * limits and the cap on units a phone holds unpaid are taken with conditional UPDATEs in the
  * same local transaction as the order, its lines, its event and its idempotency answer; the busy
- * item rows are locked last, so each order holds them only for the moment before commit.
+ * item rows are locked last, so each order holds them only for the moment before commit. That
+ * transaction also reads the session's status under a shared lock: the read-model update that
+ * ends a session takes the row's exclusive lock, so no order commits once the end is applied.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -76,51 +78,64 @@ public class OrderPlacement {
         }
         IdempotencyKey idempotencyKey = IdempotencyKey.of(rawIdempotencyKey);
         // The key first: a retry gets the first answer even if the item has sold out since.
-        Optional<IdempotencyKeys.StoredAnswer> stored = idempotency.claim(idempotencyKey, hash(request));
-        if (stored.isPresent()) {
-            return new Answer(stored.get().status(), stored.get().body());
+        IdempotencyKeys.Claimed claimed = idempotency.claim(idempotencyKey, hash(request));
+        if (claimed instanceof IdempotencyKeys.StoredAnswer stored) {
+            return new Answer(stored.status(), stored.body());
         }
+        IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) claimed;
         try {
-            return placeOnce(request, idempotencyKey, phone, province);
+            return placeOnce(request, claim, phone, province);
+        } catch (IdempotencyKeys.ClaimLost lost) {
+            IdempotencyKeys.StoredAnswer stored = idempotency.afterLostClaim(idempotencyKey);
+            return new Answer(stored.status(), stored.body());
         } catch (ProblemException refusal) {
-            if (refusal.status() == 409) {
-                idempotency.completeAlone(idempotencyKey, 409, write(refusal.toProblem(path)));
+            Problem problem = refusal.toProblem(path);
+            if (FinalAnswers.isFinal(problem)) {
+                idempotency.completeAlone(claim, refusal.status(), write(problem));
             } else {
-                idempotency.abandon(idempotencyKey);
+                idempotency.abandon(claim);
             }
             throw refusal;
         } catch (RuntimeException failure) {
-            idempotency.abandon(idempotencyKey);
+            idempotency.abandon(claim);
             throw failure;
         }
     }
 
-    private Answer placeOnce(PlaceOrder request, IdempotencyKey idempotencyKey, String phone, String province) {
+    private Answer placeOnce(PlaceOrder request, IdempotencyKeys.Claim claim, String phone, String province) {
         refuseIfRememberedSoldOut(request);
         record Resolved(SaleSession session, List<Want> wants) {
         }
         Resolved resolved = QuarkusTransaction.requiringNew()
                 .call(() -> new Resolved(liveSession(request.sessionId()), resolveItems(request)));
         resolved.wants().forEach(this::refuseIfSoldOut);
-        return placeWithFreshCode(request, idempotencyKey, resolved.session(), resolved.wants(), phone, province);
+        return placeWithFreshCode(request, claim, resolved.session(), resolved.wants(), phone, province);
     }
 
-    private Answer placeWithFreshCode(PlaceOrder request, IdempotencyKey key, SaleSession session, List<Want> wants,
-            String phone, String province) {
+    private Answer placeWithFreshCode(PlaceOrder request, IdempotencyKeys.Claim claim, SaleSession session,
+            List<Want> wants, String phone, String province) {
         for (int attempt = 1;; attempt++) {
             try {
                 return RetryOnDeadlock.inNewTransaction(
-                        () -> placeInTransaction(request, key, session, wants, phone, province));
+                        () -> placeInTransaction(request, claim, session, wants, phone, province));
             } catch (RuntimeException e) {
-                if (attempt >= CODE_ATTEMPTS || !isCodeCollision(e)) {
+                if (isUniqueViolation(e, "uk_orders_idempotency_key")) {
+                    throw keyAlreadyPlacedAnOrder();
+                }
+                if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(e, "uk_orders_code")) {
                     throw e;
                 }
             }
         }
     }
 
-    private Answer placeInTransaction(PlaceOrder request, IdempotencyKey key, SaleSession session, List<Want> wants,
-            String phone, String province) {
+    private Answer placeInTransaction(PlaceOrder request, IdempotencyKeys.Claim claim, SaleSession session,
+            List<Want> wants, String phone, String province) {
+        // First the key's claim, then the session: both rows stay locked until commit.
+        if (claim != null) {
+            idempotency.hold(claim);
+        }
+        refuseUnlessLive(session.sessionId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = OrderCodes.newAccessToken();
         boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod;
@@ -138,7 +153,7 @@ public class OrderPlacement {
         order.addressDetail = VietnameseText.tidy(request.address().detail());
         order.note = VietnameseText.tidy(request.note());
         order.accessTokenHash = OrderCodes.sha256(token);
-        order.idempotencyKey = key == null ? null : key.id();
+        order.idempotencyKey = claim == null ? null : claim.key().id();
         order.placedAt = now;
         order.holdExpiresAt = now.plus(Duration.ofMinutes(session.holdMinutes));
         order.updatedAt = now;
@@ -184,8 +199,8 @@ public class OrderPlacement {
         }
 
         String body = write(new OrderReceipt(OrderView.of(order), token));
-        if (key != null) {
-            idempotency.complete(key, 201, body);
+        if (claim != null) {
+            idempotency.complete(claim, 201, body);
         }
         return new Answer(201, body);
     }
@@ -195,9 +210,13 @@ public class OrderPlacement {
                 + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota")
                 .setParameter(1, want.quantity()).setParameter(2, want.item().itemId).executeUpdate();
         if (taken == 0) {
-            long remaining = ((Number) em.createNativeQuery(
-                    "SELECT GREATEST(quota - taken, 0) FROM lineup_item WHERE item_id = ?1")
-                    .setParameter(1, want.item().itemId).getSingleResult()).longValue();
+            Object[] now = (Object[]) em.createNativeQuery(
+                    "SELECT removed, GREATEST(quota - taken, 0) FROM lineup_item WHERE item_id = ?1")
+                    .setParameter(1, want.item().itemId).getSingleResult();
+            if (isTrue(now[0])) {
+                throw noLongerOnTheLineup(want.item());
+            }
+            long remaining = ((Number) now[1]).longValue();
             if (remaining == 0) {
                 soldOut.remember(want.item());
             }
@@ -285,15 +304,51 @@ public class OrderPlacement {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * The session's status read under a shared lock, in the transaction that writes the order. The
+     * read-model update that ends the session waits for this transaction, and a transaction that
+     * comes after that update reads the session ended.
+     */
+    private void refuseUnlessLive(long sessionId) {
+        List<?> status = em.createNativeQuery("SELECT status FROM sale_session WHERE session_id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, sessionId).getResultList();
+        if (status.isEmpty()) {
+            throw ProblemException.notFound("Session", sessionId);
+        }
+        if (!SaleSession.LIVE.equals(status.get(0))) {
+            throw notLive(sessionId, (String) status.get(0));
+        }
+    }
+
+    private static ProblemException notLive(long sessionId, String status) {
+        return ProblemException.conflict("session-not-live", "Session is not live",
+                "Session " + sessionId + " is " + status + "; orders are taken only while it is LIVE")
+                .with("currentStatus", status);
+    }
+
+    private static ProblemException noLongerOnTheLineup(LineupItem item) {
+        String message = "item " + item.itemId + " (" + item.code + ") is no longer on the lineup of session "
+                + item.sessionId;
+        return new ProblemException(422, "unknown-item", "Not on the lineup", message,
+                List.of(new Problem.FieldViolation("items", message)));
+    }
+
+    private static ProblemException keyAlreadyPlacedAnOrder() {
+        return new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                "An order was already placed with this Idempotency-Key; use a new key for a new order");
+    }
+
+    private static boolean isTrue(Object column) {
+        return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
+    }
+
     private static SaleSession liveSession(long sessionId) {
         SaleSession session = SaleSession.findById(sessionId);
         if (session == null) {
             throw ProblemException.notFound("Session", sessionId);
         }
         if (!session.isLive()) {
-            throw ProblemException.conflict("session-not-live", "Session is not live",
-                    "Session " + sessionId + " is " + session.status + "; orders are taken only while it is LIVE")
-                    .with("currentStatus", session.status);
+            throw notLive(sessionId, session.status);
         }
         return session;
     }
@@ -384,9 +439,9 @@ public class OrderPlacement {
         }
     }
 
-    private static boolean isCodeCollision(Throwable e) {
+    private static boolean isUniqueViolation(Throwable e, String uniqueKey) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException && String.valueOf(t.getMessage()).contains("uk_orders_code")) {
+            if (t instanceof SQLIntegrityConstraintViolationException && String.valueOf(t.getMessage()).contains(uniqueKey)) {
                 return true;
             }
         }
