@@ -19,6 +19,7 @@
   var stream = null;
   var retry = null;
   var paceTimer = null;
+  var over = false;
 
   function $(id) { return document.getElementById(id); }
 
@@ -103,14 +104,24 @@
     if (stream) {
       stream.close();
     }
+    over = false;
     stream = new EventSource("/sessions/" + encodeURIComponent(session) + "/board/stream");
     stream.onopen = function () { connected(true); };
     stream.onmessage = function (event) {
-      renderBoard(JSON.parse(event.data));
+      var board = JSON.parse(event.data);
+      renderBoard(board);
       connected(true);
       readPace().catch(function () { connected(false); });
+      /* The server closes the stream of a session that is over after its last snapshot: stay on it. */
+      if (board.status === "ENDED" || board.status === "CANCELLED") {
+        over = true;
+        stream.close();
+      }
     };
     stream.onerror = function () {
+      if (over) {
+        return;
+      }
       connected(false);
       if (stream.readyState === EventSource.CLOSED && retry === null) {
         retry = window.setTimeout(follow, RETRY_MS);

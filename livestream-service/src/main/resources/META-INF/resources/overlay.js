@@ -2,7 +2,9 @@
  * Chốt Đơn live overlay. Reads the public board of one session, then follows its Server-Sent Events
  * stream; every event is a full snapshot (the server sends the current one first on every
  * connection), so nothing is lost across a reconnection. While the stream is down the board is
- * hidden behind a quiet "đang kết nối lại" instead of showing stale numbers.
+ * hidden behind a quiet "đang kết nối lại" instead of showing stale numbers. Once the session is
+ * over (ENDED, CANCELLED) the server closes the stream after the last snapshot: the page keeps
+ * showing it and stops following, instead of reconnecting to a board that will not change.
  *
  * URL options: session=ID (required); parts=pinned,items,ticker (default all three);
  * theme=dark|light; transparent=1; layout=portrait|landscape; accent=RRGGBB (hex colour).
@@ -26,6 +28,8 @@
   var body = document.body;
   var stream = null;
   var retry = null;
+  var checking = null;
+  var over = false;
   var shownAt = 0;
 
   function $(id) { return document.getElementById(id); }
@@ -57,6 +61,10 @@
 
   function left(item) {
     return item.remaining > 0 ? "Còn " + number.format(item.remaining) : "Hết hàng";
+  }
+
+  function isOver(board) {
+    return board.status === "ENDED" || board.status === "CANCELLED";
   }
 
   function statusLine(board) {
@@ -142,6 +150,20 @@
     renderPinned(pinned);
     renderItems(others);
     renderTicker(board.ticker);
+    if (isOver(board)) {
+      stop();
+    }
+  }
+
+  /** The session is over: its board no longer changes, nothing is followed or checked any more. */
+  function stop() {
+    over = true;
+    if (stream) {
+      stream.close();
+    }
+    window.clearInterval(checking);
+    window.clearTimeout(retry);
+    connected(true);
   }
 
   function connected(isConnected) {
@@ -172,19 +194,25 @@
 
   function follow() {
     retry = null;
+    if (over) {
+      return;
+    }
     if (stream) {
       stream.close();
     }
     stream = new EventSource(boardUrl() + "/stream");
+    /* No read on open: the stream's first event is the current snapshot. */
     stream.onopen = function () {
       connected(true);
-      readSnapshot().catch(function () { connected(false); });
     };
     stream.onmessage = function (event) {
-      render(JSON.parse(event.data));
       connected(true);
+      render(JSON.parse(event.data));
     };
     stream.onerror = function () {
+      if (over) {
+        return;
+      }
       connected(false);
       /* EventSource retries a dropped connection by itself, but gives up after an error answer
          (a 503 while the service restarts, say): then a new one is opened after a pause. */
@@ -213,5 +241,5 @@
   }
   readSnapshot().catch(function () { connected(false); });
   follow();
-  window.setInterval(check, CHECK_MS);
+  checking = window.setInterval(check, CHECK_MS);
 })();

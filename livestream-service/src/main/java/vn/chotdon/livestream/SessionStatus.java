@@ -15,6 +15,11 @@ public enum SessionStatus {
         };
     }
 
+    /** Whether the session is over (ended or cancelled): nothing about it is live any more. */
+    public boolean closed() {
+        return this == ENDED || this == CANCELLED;
+    }
+
     /** Whether the lineup may still change (items added, edited, removed). */
     public boolean lineupEditable() {
         return this == SCHEDULED || this == LIVE;

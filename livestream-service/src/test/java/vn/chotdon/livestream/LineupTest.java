@@ -164,31 +164,6 @@ class LineupTest {
     }
 
     @Test
-    void anItemWithOrdersCannotBeRemovedWhileLive() {
-        long coop = LivestreamApi.cooperative();
-        Callers.actAs(TestTokens.owner(coop));
-        long session = LivestreamApi.session(coop);
-        long product = LivestreamApi.product(catalog, coop);
-        long item = LivestreamApi.item(session, "BG01", product, 600);
-        long unsold = LivestreamApi.item(session, "BG02", LivestreamApi.product(catalog, coop), 10);
-        LivestreamApi.start(session);
-        try (EventPublisher publisher = EventPublisher.open()) {
-            OrderEvents.publish(publisher, OrderEvents.event(1, session, coop, "PLACED", null,
-                    List.of(new OrderEvents.Line(item, "BG01", 2, 12000))));
-        }
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> db.number("SELECT ordered FROM board_item WHERE item_id = ?", item) == 2);
-
-        given().delete(lineup(session, item)).then().statusCode(409).contentType("application/problem+json")
-                .body("type", is("https://chotdon.vn/problems/item-has-orders"))
-                .body("ordered", is(2));
-        catalog.verify(0, deleteRequestedFor(urlEqualTo(reservation(product, session))));
-        assertThat(db.number("SELECT COUNT(*) FROM lineup_item WHERE id = ?", item)).isEqualTo(1);
-
-        given().delete(lineup(session, unsold)).then().statusCode(204);
-    }
-
-    @Test
     void exactlyOneItemIsPinnedAndOnlyWhileLive() {
         long coop = LivestreamApi.cooperative();
         Callers.actAs(TestTokens.owner(coop));

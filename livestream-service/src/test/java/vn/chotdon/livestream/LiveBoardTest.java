@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,18 +162,19 @@ class LiveBoardTest {
 
         private final HttpResponse<Stream<String>> response;
         private final List<JsonNode> snapshots = new CopyOnWriteArrayList<>();
+        private final List<String> comments = new CopyOnWriteArrayList<>();
+        private volatile boolean ended;
 
         private BoardStream(HttpResponse<Stream<String>> response) {
             this.response = response;
-            Thread reader = new Thread(() -> response.body().forEach(line -> {
-                if (line.startsWith("data:")) {
-                    try {
-                        snapshots.add(JSON.readTree(line.substring("data:".length()).strip()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("not JSON: " + line, e);
-                    }
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(this::read);
+                    ended = true;
+                } catch (UncheckedIOException closedHere) {
+                    // the test closed the stream
                 }
-            }), "sse-client");
+            }, "sse-client");
             reader.setDaemon(true);
             reader.start();
         }
@@ -186,7 +188,7 @@ class LiveBoardTest {
             return open(HttpRequest.newBuilder(streamOf(session)).header("Authorization", "Bearer " + token));
         }
 
-        private static URI streamOf(long session) {
+        static URI streamOf(long session) {
             return URI.create("http://localhost:" + RestAssured.port + "/sessions/" + session + "/board/stream");
         }
 
@@ -200,8 +202,30 @@ class LiveBoardTest {
             return new BoardStream(response);
         }
 
+        private void read(String line) {
+            if (line.startsWith("data:")) {
+                try {
+                    snapshots.add(JSON.readTree(line.substring("data:".length()).strip()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("not JSON: " + line, e);
+                }
+            } else if (line.startsWith(":")) {
+                comments.add(line.substring(1).strip());
+            }
+        }
+
         List<JsonNode> snapshots() {
             return snapshots;
+        }
+
+        /** The comment lines (heartbeats) received so far. */
+        List<String> comments() {
+            return comments;
+        }
+
+        /** Whether the server ended the stream. */
+        boolean ended() {
+            return ended;
         }
 
         void await(Predicate<JsonNode> match) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.order.OrderData;
-import vn.chotdon.livestream.service.BoardChanged;
+import vn.chotdon.livestream.service.BoardVersions;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
@@ -21,7 +20,9 @@ import vn.chotdon.platform.consumer.EventSubscriptions;
  * of {@link EventSubscriptions} that also records the event as processed, so a redelivered or
  * replayed event moves nothing; the counters change only by atomic {@code x = x + ?} updates.
  * Every line of a placed order also adds a row to the overlay's ticker ({@code ticker_entry}), in
- * the same transaction, so the ticker too sees each order once, on every instance.
+ * the same transaction, so the ticker too sees each order once, on every instance. The consumer
+ * group is shared, so each event is applied by one instance only; the board's version, moved in
+ * the same transaction, is how the other instances learn of it ({@link BoardWatcher}).
  */
 @ApplicationScoped
 public class BoardConsumer {
@@ -32,14 +33,13 @@ public class BoardConsumer {
     private final EventSubscriptions subscriptions;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final Event<BoardChanged> boardChanged;
+    private final BoardVersions boardVersions;
 
-    BoardConsumer(EventSubscriptions subscriptions, EntityManager em, ObjectMapper json,
-            Event<BoardChanged> boardChanged) {
+    BoardConsumer(EventSubscriptions subscriptions, EntityManager em, ObjectMapper json, BoardVersions boardVersions) {
         this.subscriptions = subscriptions;
         this.em = em;
         this.json = json;
-        this.boardChanged = boardChanged;
+        this.boardVersions = boardVersions;
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,7 +71,7 @@ public class BoardConsumer {
             }
         }
         if (moved) {
-            boardChanged.fire(new BoardChanged(order.sessionId()));
+            boardVersions.bump(order.sessionId());
         }
     }
 

@@ -20,8 +20,9 @@ import vn.chotdon.platform.security.Roles;
 
 /**
  * The bearer token livestream-service shows catalog-service, whose reservation calls only the
- * role {@code service} may make. Never the token of the person calling livestream-service: the
- * session was already found within their cooperative before catalog is called.
+ * role {@code service} may make, and order-service, whose lineup withdrawals likewise. Never the
+ * token of the person calling livestream-service: the session was already found within their
+ * cooperative before another service is called.
  * <p>
  * Signed here ({@code signed}: the development key pair locally, or a key of the deployment that
  * the services trust) with the issuer and audience the services verify, or obtained from an OIDC

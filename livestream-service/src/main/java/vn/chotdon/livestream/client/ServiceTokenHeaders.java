@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * Puts the service token on every catalog call. Reactive, so that fetching a token from an OIDC
- * provider never blocks an I/O thread. Nothing of the incoming request is passed on: the
- * caller's own token never reaches catalog-service.
+ * Puts the service token on every call to catalog-service and order-service. Reactive, so that
+ * fetching a token from an OIDC provider never blocks an I/O thread. Nothing of the incoming
+ * request is passed on: the caller's own token never reaches another service.
  */
 @ApplicationScoped
 public class ServiceTokenHeaders extends ReactiveClientHeadersFactory {

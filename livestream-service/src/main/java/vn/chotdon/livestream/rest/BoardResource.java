@@ -10,12 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.chotdon.livestream.board.Board;
 import vn.chotdon.livestream.board.BoardHub;
 import vn.chotdon.livestream.board.BoardView;
@@ -68,15 +68,20 @@ public class BoardResource {
     @PermitAll
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-Sent Events: the board now, then again after every order event or lineup change (public)",
             description = "Each event's data is a Board as JSON, never with revenue (confirmedRevenueVnd is null):"
-                    + " the stream is the same for every follower. A slow client gets the latest snapshot, not every one.")
+                    + " the stream is the same for every follower, on every instance. A slow client gets the latest"
+                    + " snapshot, not every one. A comment line (': heartbeat') comes when nothing else did for a while."
+                    + " When the session ends or is cancelled the stream sends its last snapshot and closes; a connect"
+                    + " to a session that is over gets that snapshot and the end at once.")
     @APIResponse(responseCode = "200", description = "text/event-stream of Board snapshots",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = BoardView.class)))
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Multi<BoardView> stream(@PathParam("sessionId") @Min(1) long sessionId) {
+    @APIResponse(responseCode = "503", description = "This server serves as many streams as it may; Retry-After says"
+            + " when to connect again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> stream(@PathParam("sessionId") @Min(1) long sessionId) {
         return hub.follow(sessionId);
     }
 }

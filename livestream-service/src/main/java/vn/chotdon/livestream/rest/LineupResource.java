@@ -122,13 +122,18 @@ public class LineupResource {
     @Path("/{itemId}")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Remove an item; its reservation goes back to catalog-service")
+    @Operation(summary = "Remove an item; its reservation goes back to catalog-service",
+            description = "order-service decides: it withdraws the item from sale only if none of its units is taken"
+                    + " (otherwise 409 item-has-orders with ordered, the units its orders took). Only then is the"
+                    + " reservation given back to catalog-service and the item deleted.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such session or item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The item has orders, or the session is ENDED/CANCELLED",
+    @APIResponse(responseCode = "409", description = "The item has orders (ordered: units taken), or the session is"
+            + " ENDED/CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "catalog-service is unavailable; the item stays",
+    @APIResponse(responseCode = "503", description = "order-service cannot say whether the item has orders"
+            + " (orders-unavailable), or catalog-service is unavailable (catalog-unavailable); the item stays",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("sessionId") @Min(1) long sessionId, @PathParam("itemId") @Min(1) long itemId) {
         lineup.remove(sessionId, caller.cooperativeScope(), itemId);

@@ -9,13 +9,14 @@ import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.SessionStatus;
 import vn.chotdon.livestream.client.Catalog;
 import vn.chotdon.livestream.client.CatalogProduct;
+import vn.chotdon.livestream.client.Orders;
 import vn.chotdon.platform.problem.ProblemException;
 
 /**
  * Lineup changes, which span two systems: catalog-service holds the stock reserved for the
- * session, this service the lineup. Catalog is called first (a 503 then leaves nothing done);
- * if the local transaction then fails, the catalog reservation is set back to what the
- * committed lineup says. Every change first finds the session within the caller's cooperative
+ * session, this service the lineup (and order-service, which sells it, gates a removal). Catalog
+ * is called first (a 503 then leaves nothing done); if the local transaction then fails, the
+ * catalog reservation is set back to what the committed lineup says. Every change first finds the session within the caller's cooperative
  * (null scope: not bound to one), so nobody reserves stock for a session that is not theirs.
  */
 @ApplicationScoped
@@ -28,11 +29,13 @@ public class LineupService {
     private final Sessions sessions;
     private final LineupStore store;
     private final Catalog catalog;
+    private final Orders orders;
 
-    LineupService(Sessions sessions, LineupStore store, Catalog catalog) {
+    LineupService(Sessions sessions, LineupStore store, Catalog catalog, Orders orders) {
         this.sessions = sessions;
         this.store = store;
         this.catalog = catalog;
+        this.orders = orders;
     }
 
     public List<LineupItem> items(long sessionId) {
@@ -88,17 +91,30 @@ public class LineupService {
         }
     }
 
+    /**
+     * Removes an item, gated by order-service: it withdraws the item from sale only if none of its
+     * units is taken, and from then on refuses every order for it; only then is the reservation given
+     * back to catalog-service and the item deleted. If order-service cannot answer, nothing is
+     * released (503). A withdrawal is final: if releasing or deleting fails after it, the item stays
+     * in the lineup unsellable until the removal is tried again, which order-service accepts again.
+     * <p>
+     * order-service not knowing the session means none of its orders can exist. That is safe while
+     * the session is SCHEDULED: this removal's event is sent before the event that opens the session,
+     * and every consumer reads one session's events in order. A LIVE session order-service does not
+     * know is one it is behind on; it may sell the item as soon as it catches up, so that is a 503.
+     */
     public void remove(long sessionId, Long cooperativeScope, long itemId) {
         SaleSession session = sessions.get(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
         LineupItem item = store.item(sessionId, itemId);
-        long ordered = store.ordered(itemId);
-        if (ordered > 0) {
-            throw itemHasOrders(item, ordered);
+        Orders.Withdrawal withdrawal = orders.withdraw(sessionId, itemId, item.code, item.version);
+        boolean sessionUnknown = withdrawal == Orders.Withdrawal.SESSION_UNKNOWN;
+        if (sessionUnknown && session.status != SessionStatus.SCHEDULED) {
+            throw Orders.behind(sessionId);
         }
         catalog.release(item.productId, sessionId);
         try {
-            store.delete(sessionId, cooperativeScope, itemId);
+            store.delete(sessionId, cooperativeScope, itemId, sessionUnknown);
         } catch (RuntimeException e) {
             resync(sessionId, item.productId);
             throw e;
@@ -139,12 +155,6 @@ public class LineupService {
                 "Product " + productId + " is already in the lineup of session " + sessionId
                         + "; change that item's quota instead")
                 .with("productId", productId);
-    }
-
-    static ProblemException itemHasOrders(LineupItem item, long ordered) {
-        return ProblemException.conflict("item-has-orders", "Item has orders",
-                "Item " + item.code + " has orders for " + ordered + " unit(s) and cannot be removed")
-                .with("ordered", ordered);
     }
 
     /** A timed-out call may still have reached catalog: set the reservation back before answering 503. */

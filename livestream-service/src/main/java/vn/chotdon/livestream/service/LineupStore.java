@@ -2,7 +2,6 @@ package vn.chotdon.livestream.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -13,6 +12,7 @@ import vn.chotdon.livestream.LineupItem;
 import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.SessionStatus;
 import vn.chotdon.livestream.client.CatalogProduct;
+import vn.chotdon.livestream.client.Orders;
 import vn.chotdon.platform.problem.ProblemException;
 
 /**
@@ -26,13 +26,13 @@ public class LineupStore {
     private final Sessions sessions;
     private final LivestreamEvents events;
     private final EntityManager em;
-    private final Event<BoardChanged> boardChanged;
+    private final BoardVersions boardVersions;
 
-    LineupStore(Sessions sessions, LivestreamEvents events, EntityManager em, Event<BoardChanged> boardChanged) {
+    LineupStore(Sessions sessions, LivestreamEvents events, EntityManager em, BoardVersions boardVersions) {
         this.sessions = sessions;
         this.events = events;
         this.em = em;
-        this.boardChanged = boardChanged;
+        this.boardVersions = boardVersions;
     }
 
     @Transactional
@@ -72,12 +72,6 @@ public class LineupStore {
         }
     }
 
-    @Transactional
-    public long ordered(long itemId) {
-        BoardItem board = BoardItem.findById(itemId);
-        return board == null ? 0 : board.ordered;
-    }
-
     /**
      * What catalog-service should hold for the session's item of this product, as committed:
      * the quota while the lineup is open, the units still ordered once ENDED, 0 otherwise.
@@ -115,7 +109,7 @@ public class LineupStore {
         item.persistAndFlush();
         BoardItem.emptyFor(item).persistAndFlush();
         events.item(LivestreamEventTypes.LINEUP_ITEM_ADDED, item, false);
-        boardChanged.fire(new BoardChanged(sessionId));
+        boardVersions.bump(sessionId);
         return item;
     }
 
@@ -144,25 +138,30 @@ public class LineupStore {
         item.displayOrder = displayOrder;
         item.flush();
         events.item(LivestreamEventTypes.LINEUP_ITEM_CHANGED, item, false);
-        boardChanged.fire(new BoardChanged(sessionId));
+        boardVersions.bump(sessionId);
         return item;
     }
 
+    /**
+     * Deletes the item, which order-service has withdrawn from sale: its answer, not the board's
+     * counters (which lag behind orders), decided that no unit of it is taken.
+     *
+     * @param onlyIfScheduled order-service has not heard of the session, which is safe only while it
+     *                        is not LIVE: then this removal is sent before the event that opens it
+     */
     @Transactional
-    public void delete(long sessionId, Long cooperativeScope, long itemId) {
+    public void delete(long sessionId, Long cooperativeScope, long itemId, boolean onlyIfScheduled) {
         SaleSession session = sessions.lock(sessionId, cooperativeScope);
         Sessions.requireLineupEditable(session);
-        LineupItem item = item(sessionId, itemId);
-        // Conditional: an order event applied meanwhile holds this row's lock and makes ordered > 0.
-        int emptyBoard = em.createNativeQuery("DELETE FROM board_item WHERE item_id = ?1 AND ordered = 0")
-                .setParameter(1, itemId).executeUpdate();
-        if (emptyBoard == 0) {
-            throw LineupService.itemHasOrders(item, ordered(itemId));
+        if (onlyIfScheduled && session.status != SessionStatus.SCHEDULED) {
+            throw Orders.behind(sessionId);
         }
+        LineupItem item = item(sessionId, itemId);
+        em.createNativeQuery("DELETE FROM board_item WHERE item_id = ?1").setParameter(1, itemId).executeUpdate();
         events.item(LivestreamEventTypes.LINEUP_ITEM_REMOVED, item, true);
         item.delete();
         em.flush();
-        boardChanged.fire(new BoardChanged(sessionId));
+        boardVersions.bump(sessionId);
     }
 
     /** Pins the item and unpins any other: exactly one item is pinned, and only while LIVE. */
@@ -187,7 +186,7 @@ public class LineupStore {
         item.pinned = true;
         item.flush();
         events.item(LivestreamEventTypes.LINEUP_ITEM_CHANGED, item, false);
-        boardChanged.fire(new BoardChanged(sessionId));
+        boardVersions.bump(sessionId);
         return item;
     }
 

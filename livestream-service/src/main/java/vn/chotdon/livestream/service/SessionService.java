@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -37,15 +36,15 @@ public class SessionService {
     private final LivestreamEvents events;
     private final Catalog catalog;
     private final EntityManager em;
-    private final Event<BoardChanged> boardChanged;
+    private final BoardVersions boardVersions;
 
     SessionService(Sessions sessions, LivestreamEvents events, Catalog catalog, EntityManager em,
-            Event<BoardChanged> boardChanged) {
+            BoardVersions boardVersions) {
         this.sessions = sessions;
         this.events = events;
         this.catalog = catalog;
         this.em = em;
-        this.boardChanged = boardChanged;
+        this.boardVersions = boardVersions;
     }
 
     /** Filters of the session listing; null means any. {@code from} inclusive, {@code to} exclusive, on the scheduled start. */
@@ -72,6 +71,7 @@ public class SessionService {
         session.cooperativeId = draft.cooperativeId();
         apply(session, draft.details());
         session.persistAndFlush();
+        boardVersions.start(session.id);
         events.session(LivestreamEventTypes.SESSION_SCHEDULED, session);
         return session;
     }
@@ -91,6 +91,7 @@ public class SessionService {
         apply(session, details);
         session.flush();
         events.session(LivestreamEventTypes.SESSION_UPDATED, session);
+        boardVersions.bump(id);
         return session;
     }
 
@@ -130,7 +131,7 @@ public class SessionService {
         session.startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         session.flush();
         events.session(LivestreamEventTypes.SESSION_OPENED, session);
-        boardChanged.fire(new BoardChanged(id));
+        boardVersions.bump(id);
         return session;
     }
 
@@ -228,7 +229,7 @@ public class SessionService {
         session.flush();
         events.session(target == SessionStatus.ENDED ? LivestreamEventTypes.SESSION_ENDED
                 : LivestreamEventTypes.SESSION_CANCELLED, session);
-        boardChanged.fire(new BoardChanged(id));
+        boardVersions.bump(id);
         return Optional.of(session);
     }
 
