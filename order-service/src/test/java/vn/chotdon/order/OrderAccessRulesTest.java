@@ -22,6 +22,8 @@ import vn.chotdon.platform.security.Roles;
 import vn.chotdon.testing.AccessMatrix;
 import vn.chotdon.testing.AccessRule;
 import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.Db;
+import vn.chotdon.testing.ParkedEventRows;
 import vn.chotdon.testing.TestTokens;
 
 /**
@@ -45,7 +47,8 @@ class OrderAccessRulesTest {
     }
 
     /** The orders the rules walk: one through confirm, pay, ship and deliver, one cancelled, one the buyer opens. */
-    private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody) {
+    private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody,
+            long parkedEvent) {
     }
 
     private static List<AccessRule> rules(Fixtures f) {
@@ -73,7 +76,13 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/tally",
                         "/sessions/" + f.sale().sessionId + "/tally", 200, Roles.OWNER),
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/orders.csv",
-                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER));
+                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
+                        Roles.ADMIN, Roles.OWNER).foreign(200),
+                AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),
+                        200, Roles.ADMIN, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/admin/parked-events/{id}/replay",
+                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, Roles.ADMIN, Roles.OWNER));
     }
 
     private Fixtures fixtures() {
@@ -84,7 +93,8 @@ class OrderAccessRulesTest {
         long walked = place(transfer).getLong("order.id");
         long cancelled = place(sale.order("BG01", 1, "0912000402")).getLong("order.id");
         String buyersCode = place(sale.order("BG01", 1, "0912000403")).getString("order.code");
-        return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")));
+        long parked = ParkedEventRows.parkHarmless(Db.ofApplication(), "order-service-test.read-model", home);
+        return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")), parked);
     }
 
     private static JsonPath place(Map<String, Object> order) {
@@ -122,7 +132,7 @@ class OrderAccessRulesTest {
 
     @Test
     void everyDocumentedOperationHasAnAccessRule() {
-        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}");
+        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3);
         AccessMatrix.assertCoversOpenApi(given().get("/q/openapi?format=json").asString(), rules(placeholders));
     }
 
