@@ -23,6 +23,7 @@ import vn.chotdon.testing.AccessMatrix;
 import vn.chotdon.testing.AccessRule;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.ParkedEventRows;
 import vn.chotdon.testing.TestTokens;
 
 /**
@@ -43,7 +44,7 @@ class CatalogAccessRulesTest {
 
     /** Data of the home cooperative that the rules' calls point at. */
     record Fixtures(long home, long other, long member, long draft, long retiring, long inStock, long session,
-            long reservedSession) {
+            long reservedSession, long parkedEvent) {
     }
 
     @AfterEach
@@ -146,7 +147,8 @@ class CatalogAccessRulesTest {
         long reservedSession = 700_002;
         Callers.as(TestTokens.service()).contentType(ContentType.JSON).body(Map.of("quantity", 10))
                 .put("/products/" + inStock + "/reservations/" + reservedSession).then().statusCode(200);
-        return new Fixtures(home, other, member, draft, retiring, inStock, session, reservedSession);
+        long parkedEvent = ParkedEventRows.parkHarmless(Db.ofApplication(), "catalog-service-test.session-ends", home);
+        return new Fixtures(home, other, member, draft, retiring, inStock, session, reservedSession, parkedEvent);
     }
 
     /** One rule per operation, in an order where no call breaks a later one. */
@@ -202,7 +204,13 @@ class CatalogAccessRulesTest {
                 protectedEndpoint("POST", "/products/{productId}/reservations/{sessionId}/close", reserved + "/close",
                         200, SERVICE),
                 protectedEndpoint("DELETE", "/products/{productId}/reservations/{sessionId}",
-                        inStock + "/reservations/" + f.session(), 200, SERVICE));
+                        inStock + "/reservations/" + f.session(), 200, SERVICE),
+
+                protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200, ADMIN, OWNER).foreign(200),
+                protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(), 200,
+                        ADMIN, OWNER),
+                protectedEndpoint("POST", "/admin/parked-events/{id}/replay",
+                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, ADMIN, OWNER));
     }
 
     private static String json(Map<String, Object> body) {

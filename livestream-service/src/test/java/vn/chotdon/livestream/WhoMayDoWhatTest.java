@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,11 +20,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import vn.chotdon.events.Topics;
+import vn.chotdon.platform.consumer.EventSubscriptions;
+import vn.chotdon.platform.consumer.Subscription;
 import vn.chotdon.platform.security.Roles;
 import vn.chotdon.testing.AccessMatrix;
 import vn.chotdon.testing.AccessRule;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.ParkedEventRows;
 import vn.chotdon.testing.TestTokens;
 
 /**
@@ -114,6 +119,11 @@ class WhoMayDoWhatTest {
                 .post("/sessions").then().statusCode(403).contentType("application/problem+json");
     }
 
+    private static String boardConsumer() {
+        return CDI.current().select(EventSubscriptions.class).get().all().stream()
+                .filter(s -> s.topic().equals(Topics.ORDERS)).map(Subscription::group).findFirst().orElseThrow();
+    }
+
     /**
      * The matrix tries one role an endpoint does not allow; this tries every other one (admin and
      * service included) on every protected endpoint.
@@ -197,6 +207,12 @@ class WhoMayDoWhatTest {
         // anyone gets through to it. LiveBoardTest and BoardVisibilityTest follow real streams.
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/board/stream",
                 "/sessions/999999999999/board/stream", 404));
+        String parked = "/admin/parked-events/" + ParkedEventRows.parkHarmless(db, boardConsumer(), home);
+        rules.add(AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
+                Roles.ADMIN, Roles.OWNER).foreign(200));
+        rules.add(AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", parked, 200, Roles.ADMIN, Roles.OWNER));
+        rules.add(AccessRule.protectedEndpoint("POST", "/admin/parked-events/{id}/replay", parked + "/replay", 200,
+                Roles.ADMIN, Roles.OWNER));
         Callers.anonymous();
         return rules;
     }

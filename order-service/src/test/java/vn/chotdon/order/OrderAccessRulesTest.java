@@ -22,6 +22,8 @@ import vn.chotdon.platform.security.Roles;
 import vn.chotdon.testing.AccessMatrix;
 import vn.chotdon.testing.AccessRule;
 import vn.chotdon.testing.Callers;
+import vn.chotdon.testing.Db;
+import vn.chotdon.testing.ParkedEventRows;
 import vn.chotdon.testing.TestTokens;
 
 /**
@@ -46,7 +48,7 @@ class OrderAccessRulesTest {
 
     /** The orders the rules walk: one through confirm, pay, ship and deliver, one cancelled, one the buyer opens. */
     private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody,
-            long withdrawable) {
+            long withdrawable, long parkedEvent) {
     }
 
     private static List<AccessRule> rules(Fixtures f) {
@@ -78,7 +80,13 @@ class OrderAccessRulesTest {
                 // livestream-service's gate before it removes an item; an item without orders is withdrawn (again).
                 AccessRule.protectedEndpoint("PUT", "/sessions/{sessionId}/lineup/{itemId}/withdrawal",
                         "/sessions/" + f.sale().sessionId + "/lineup/" + f.withdrawable() + "/withdrawal", 204,
-                        Roles.SERVICE).withBody("{\"version\": 2}"));
+                        Roles.SERVICE).withBody("{\"version\": 2}"),
+                AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
+                        Roles.ADMIN, Roles.OWNER).foreign(200),
+                AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),
+                        200, Roles.ADMIN, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/admin/parked-events/{id}/replay",
+                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, Roles.ADMIN, Roles.OWNER));
     }
 
     private Fixtures fixtures() {
@@ -90,8 +98,9 @@ class OrderAccessRulesTest {
         long cancelled = place(sale.order("BG01", 1, "0912000402")).getLong("order.id");
         String buyersCode = place(sale.order("BG01", 1, "0912000403")).getString("order.code");
         long withdrawable = sale.item("MO01", "Mật ong", 200000, 10, null);
+        long parked = ParkedEventRows.parkHarmless(Db.ofApplication(), "order-service-test.read-model", home);
         return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")),
-                withdrawable);
+                withdrawable, parked);
     }
 
     private static JsonPath place(Map<String, Object> order) {

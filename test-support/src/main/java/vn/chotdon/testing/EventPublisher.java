@@ -66,6 +66,15 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
+    /** Sends a record value as it is, whatever it holds (poison for a consumer, e.g. "{not json"), and waits for the broker. */
+    public void publishRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a record to " + topic, e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

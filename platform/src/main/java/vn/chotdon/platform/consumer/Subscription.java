@@ -1,49 +1,57 @@
 package vn.chotdon.platform.consumer;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.platform.inbox.ProcessedEvents;
+import vn.chotdon.platform.parking.ParkedEvents;
 
-/** One running idempotent consumer; see {@link EventSubscriptions}. */
+/**
+ * One supervised consumer of one topic, see {@link EventSubscriptions}. Its thread runs a
+ * {@link ConsumerLoop}; when that ends unexpectedly (an error the loop could not handle, the
+ * thread interrupted, the client closed under it) a new Kafka consumer is started after a wait
+ * that grows with each restart in a row, until the application stops.
+ */
 public final class Subscription {
 
     private static final Logger LOG = Logger.getLogger(Subscription.class);
-    private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A consumer that ran this long without ending was healthy: the next restart waits the first backoff again. */
+    private static final Duration HEALTHY_RUN = Duration.ofMinutes(5);
 
     private final String group;
     private final String topic;
     private final EventHandler handler;
     private final ProcessedEvents processed;
-    private final ObjectMapper json;
-    private final KafkaConsumer<String, String> consumer;
+    private final ParkedEvents parked;
+    private final EventRecords records;
+    private final ConsumerSettings settings;
+    private final Map<String, Object> consumerConfig;
+    private final SubscriptionState state = new SubscriptionState();
     private final Thread thread;
-    private final AtomicLong applied = new AtomicLong();
     private volatile boolean running = true;
+    private volatile Consumer<String, String> current;
 
     Subscription(String group, String topic, EventHandler handler, Map<String, Object> kafkaConfig,
-            ProcessedEvents processed, ObjectMapper json) {
+            ProcessedEvents processed, ParkedEvents parked, EventRecords records, ConsumerSettings settings) {
         this.group = group;
         this.topic = topic;
         this.handler = handler;
         this.processed = processed;
-        this.json = json;
+        this.parked = parked;
+        this.records = records;
+        this.settings = settings;
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -54,9 +62,47 @@ public final class Subscription {
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         props.putIfAbsent(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, group);
-        this.consumer = new KafkaConsumer<>(props);
-        this.thread = new Thread(this::run, "consumer-" + group);
+        this.consumerConfig = props;
+        this.thread = new Thread(this::supervise, "consumer-" + group);
         this.thread.setDaemon(true);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public SubscriptionState state() {
+        return state;
+    }
+
+    /** Whether its thread is alive; it ends only when the application stops. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /**
+     * Applies the event once in a new transaction that also records it as processed, with
+     * {@code alsoInTransaction} (a replay marks its parked event there).
+     *
+     * @return false when the event had been processed before (nothing was applied)
+     */
+    public boolean applyOnce(EventEnvelope<JsonNode> event, Runnable alsoInTransaction) throws Exception {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                boolean first = processed.firstDelivery(group, event.id());
+                if (first) {
+                    handler.handle(event);
+                }
+                alsoInTransaction.run();
+                return first;
+            });
+        } catch (QuarkusTransactionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     void start() {
@@ -65,7 +111,11 @@ public final class Subscription {
 
     void stop() {
         running = false;
-        consumer.wakeup();
+        Consumer<String, String> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
@@ -73,75 +123,59 @@ public final class Subscription {
         }
     }
 
-    /** Events applied by this subscription since it started (duplicates not counted). */
-    public long applied() {
-        return applied.get();
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(topic));
-            while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, String> record : records) {
-                    applyUntilDone(record);
-                    if (!running) {
-                        return;
-                    }
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
+    private void supervise() {
+        RetryPolicy restarts = new RetryPolicy(1, Duration.ZERO, settings.restart().firstBackoff(),
+                settings.restart().maxBackoff());
+        int inARow = 0;
+        while (running) {
+            Instant started = Instant.now();
+            Throwable ended = runOnce();
+            if (!running) {
+                break;
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.errorf(e, "Consumer %s woken up unexpectedly", group);
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Consumer %s stopped on an unexpected error", group);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void applyUntilDone(ConsumerRecord<String, String> record) {
-        EventEnvelope<JsonNode> event;
-        try {
-            event = json.readValue(record.value(), ENVELOPE);
-        } catch (Exception e) {
-            LOG.errorf("Consumer %s skips %s-%d@%d: not a CloudEvent JSON envelope (%s)", group, record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-            return;
-        }
-        Duration backoff = Duration.ofMillis(200);
-        for (int attempt = 1; running; attempt++) {
+            inARow = Duration.between(started, Instant.now()).compareTo(HEALTHY_RUN) > 0 ? 1 : inARow + 1;
+            Duration wait = restarts.backoff(inARow);
+            LOG.errorf(ended, "Consumer %s stopped unexpectedly; a new one starts in %s", group, wait);
+            state.markRestarting(ended);
+            Thread.interrupted();
             try {
-                boolean first = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!processed.firstDelivery(group, event.id())) {
-                        return false;
-                    }
-                    handler.handle(event);
-                    return true;
-                });
-                if (first) {
-                    applied.incrementAndGet();
-                }
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Consumer %s could not apply event %s (%s), attempt %d; retrying in %s: %s", group,
-                        event.id(), event.type(), attempt, backoff, e);
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        state.markStopped();
+    }
+
+    /** @return what ended the consumer, or null when it ended because the subscription stops */
+    private Throwable runOnce() {
+        Consumer<String, String> consumer = null;
+        try {
+            consumer = new KafkaConsumer<>(consumerConfig);
+            current = consumer;
+            new ConsumerLoop(this, consumer, () -> running, records, parked, RetryPolicy.of(settings.retry()), state)
+                    .run();
+            return running ? new IllegalStateException("the consumer loop returned") : null;
+        } catch (WakeupException | InterruptException e) {
+            // Cleared so that closing still leaves the group at once: a new consumer need not wait out the session timeout.
+            Thread.interrupted();
+            return running ? e : null;
+        } catch (Throwable e) {
+            Thread.interrupted();
+            return e;
+        } finally {
+            current = null;
+            if (consumer != null) {
+                closeQuietly(consumer);
             }
         }
     }
 
-    private void sleep(Duration backoff) {
+    private void closeQuietly(Consumer<String, String> consumer) {
         try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s did not close cleanly: %s", group, e.getMessage());
         }
     }
 }

@@ -33,4 +33,13 @@ public class ProcessedEvents {
                 .executeUpdate();
         return inserted == 1;
     }
+
+    /** Deletes up to {@code limit} records of events processed before {@code before}; @return how many */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetOlderThan(Instant before, int limit) {
+        return em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1 LIMIT ?2")
+                .setParameter(1, before)
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
 }
