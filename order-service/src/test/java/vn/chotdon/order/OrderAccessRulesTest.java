@@ -138,7 +138,7 @@ class OrderAccessRulesTest {
 
     @Test
     void everyDocumentedOperationHasAnAccessRule() {
-        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3);
+        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3, 4);
         AccessMatrix.assertCoversOpenApi(given().get("/q/openapi?format=json").asString(), rules(placeholders));
     }
 
