@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.chotdon.platform.validation.StoredText;
 
 /** Bodies of the stock endpoints. */
 public final class StockRequests {
@@ -19,14 +20,14 @@ public final class StockRequests {
     @Schema(name = "StockMovementRequest")
     public record Units(
             @NotNull @Min(1) @Max(MAX_UNITS) @Schema(example = "1000") Long quantity,
-            @Size(max = 500) @Schema(example = "Mẻ bánh sáng 28/11") String note) {
+            @Size(max = 500) @StoredText(max = 500, multiline = true) @Schema(example = "Mẻ bánh sáng 28/11") String note) {
     }
 
     @Schema(name = "StockAdjustment")
     public record Adjustment(
             @NotNull @Min(-MAX_UNITS) @Max(MAX_UNITS) @Schema(description = "Units to add (positive) or remove (negative); not 0",
                     example = "-12") Long delta,
-            @NotBlank @Size(max = 500) @Schema(example = "Bánh hỏng do mưa") String reason) {
+            @NotBlank @Size(max = 500) @StoredText(max = 500, multiline = true) @Schema(example = "Bánh hỏng do mưa") String reason) {
     }
 
     @Schema(name = "ReservationRequest")

@@ -9,19 +9,20 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.chotdon.livestream.StreamPlatform;
+import vn.chotdon.platform.validation.StoredText;
 
 /** The changeable details of a session (everything but its cooperative and status). */
 @Schema(name = "SessionDetails")
 public record SessionDetails(
-        @NotBlank @Size(max = 200) @Schema(example = "Chốt đơn bánh gio Đan Phượng tối thứ Sáu") String title,
+        @NotBlank @Size(max = 200) @StoredText(max = 200) @Schema(example = "Chốt đơn bánh gio Đan Phượng tối thứ Sáu") String title,
         @NotNull @Schema(example = "FACEBOOK") StreamPlatform platform,
         @Size(max = 500) @Pattern(regexp = URL, message = "must be an http(s) URL")
         @Schema(example = "https://www.facebook.com/htxdanphuong/live") String streamUrl,
-        @Size(max = 200) @Schema(example = "Anh Minh (tổ công nghệ số cộng đồng)") String hostName,
+        @Size(max = 200) @StoredText(max = 200) @Schema(example = "Anh Minh (tổ công nghệ số cộng đồng)") String hostName,
         @NotNull @Schema(description = "ISO-8601 with offset", example = "2026-12-04T20:30:00+07:00")
         OffsetDateTime scheduledStart,
         @Min(1) @Max(1440) @Schema(example = "120") Integer expectedMinutes,
-        @Size(max = 2000) @Schema(example = "Dời 30 phút vì mất điện") String notes,
+        @Size(max = 2000) @StoredText(max = 2000, multiline = true) @Schema(example = "Dời 30 phút vì mất điện") String notes,
         @Min(1) @Max(1440) @Schema(description = "default 30", example = "45") Integer holdMinutes,
         @Schema(description = "default false", example = "true") Boolean autoConfirmCod) {
 

@@ -1,6 +1,7 @@
 package vn.chotdon.order.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +29,12 @@ import vn.chotdon.order.view.OrderView;
 public class BuyerOrderResource {
 
     static final String TOKEN_HEADER = "X-Order-Token";
+    /**
+     * Checked before any query: the code column is ASCII, and MySQL refuses to compare it with
+     * other text ("Illegal mix of collations"), which would be a 500.
+     */
+    static final String ORDER_CODE = "[A-Za-z0-9]{1,16}";
+    static final String ORDER_CODE_MESSAGE = "must be an order code such as K7M3Q9TX";
 
     private final OrderQueries queries;
     private final OrderLifecycle lifecycle;
@@ -40,7 +47,8 @@ public class BuyerOrderResource {
     @GET
     @PermitAll
     @Operation(summary = "Read my order", description = "404 unless the token is this order's")
-    public OrderView get(@PathParam("code") @Parameter(example = "K7M3Q9TX") String code,
+    public OrderView get(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE)
+            @Parameter(example = "K7M3Q9TX") String code,
             @HeaderParam(TOKEN_HEADER) String token) {
         return OrderView.of(queries.forBuyer(code, token));
     }
@@ -50,7 +58,8 @@ public class BuyerOrderResource {
     @Path("/cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel my order while it is still PLACED")
-    public OrderView cancel(@PathParam("code") String code, @HeaderParam(TOKEN_HEADER) String token) {
+    public OrderView cancel(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE) String code,
+            @HeaderParam(TOKEN_HEADER) String token) {
         long id = queries.forBuyer(code, token).id;
         return OrderView.of(lifecycle.change(id, null, OrderStatus.CANCELLED, Actor.BUYER, "cancelled by the buyer"));
     }

@@ -42,6 +42,7 @@ import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
 import vn.chotdon.platform.text.VietnamPhone;
+import vn.chotdon.platform.validation.StoredText;
 
 /**
  * Buyers place orders without signing in; everything else is for the owner and staff of the
@@ -168,7 +169,7 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel an order not yet shipped; its units go back to the session's quota")
     public OrderView cancel(@PathParam("id") long id,
-            @QueryParam("reason") @Size(max = 500) @Parameter(example = "Khách đổi ý") String reason) {
+            @QueryParam("reason") @Size(max = 500) @StoredText(max = 500, multiline = true) @Parameter(example = "Khách đổi ý") String reason) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
     }
 

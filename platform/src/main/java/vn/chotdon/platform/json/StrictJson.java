@@ -1,5 +1,6 @@
 package vn.chotdon.platform.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -11,13 +12,17 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies must carry the types they declare. Jackson's leniency would otherwise turn a
  * price of 15000.5 into 15000 đồng, "15000" into a number, or 123 into a name, silently.
- * Unknown fields stay allowed: clients may be newer than the service.
+ * A key given twice is malformed JSON. Unknown fields stay allowed: clients may be newer than the
+ * service.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // {"quantity": 1, "quantity": 5} means nothing certain; Jackson would bind one silently (or,
+        // for a record, fail as if the class were broken: a 500).
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

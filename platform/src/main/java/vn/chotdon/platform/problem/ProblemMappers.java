@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -14,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -86,6 +89,12 @@ public class ProblemMappers {
         return new Problem("concurrent-modification", "Changed by someone else", 409,
                 "The resource was changed by another request at the same time; read it again and retry",
                 path(uri), null, null).toResponse();
+    }
+
+    /** A database error caused by a request's data is a 400 (see {@link InputDataErrors}); anything else is unexpected. */
+    @ServerExceptionMapper({ PersistenceException.class, SQLException.class, ArcUndeclaredThrowableException.class })
+    public Response databaseRefused(Exception e, UriInfo uri) {
+        return InputDataErrors.problem(e, path(uri)).map(Problem::toResponse).orElseGet(() -> unexpected(e, uri));
     }
 
     @ServerExceptionMapper
