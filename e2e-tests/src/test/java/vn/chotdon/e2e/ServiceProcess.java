@@ -14,8 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** One service as production runs it: its packaged jar in a process of its own. */
+/** One instance of a service as production runs it: its packaged jar in a process of its own. */
 final class ServiceProcess {
 
     private final String name;
@@ -23,18 +25,32 @@ final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Map<String, String> environment;
-    private Process process;
+    private volatile Process process;
 
-    ServiceProcess(String name, int port, Path root, Path logDir, Map<String, String> environment) {
-        this.name = name;
+    /**
+     * @param service  the module, e.g. order-service
+     * @param instance 1, 2, …: names the instance in messages and its log file
+     */
+    ServiceProcess(String service, int instance, int port, Path root, Path logDir, Map<String, String> environment) {
+        this.name = service + "#" + instance;
         this.port = port;
-        this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        this.log = logDir.resolve(name + ".log");
+        this.jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        this.log = logDir.resolve(service + "-" + instance + ".log");
         this.environment = Map.copyOf(environment);
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The instance as messages name it, e.g. order-service#2. */
+    String name() {
+        return name;
+    }
+
+    boolean isRunning() {
+        Process running = process;
+        return running != null && running.isAlive();
     }
 
     /** Starts the process with these extra environment variables and waits until it is ready. */
@@ -65,7 +81,7 @@ final class ServiceProcess {
 
     /** SIGTERM: a graceful stop. */
     void stop() {
-        if (process != null && process.isAlive()) {
+        if (isRunning()) {
             process.destroy();
             awaitExit();
         }
@@ -81,19 +97,33 @@ final class ServiceProcess {
         }
     }
 
+    /** Six JVMs starting at once on a small, busy machine can each take well over a minute. */
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start; see " + log);
-            }
-            try {
-                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notListeningYet) {
-                return false;
-            }
-        });
+        AtomicReference<String> lastAnswer = new AtomicReference<>("none");
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited during start; see " + log);
+                }
+                try {
+                    HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    lastAnswer.set(answer.statusCode() + " " + answer.body());
+                    return answer.statusCode() == 200;
+                } catch (IOException notListeningYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " was not ready in time; its last readiness answer: "
+                    + lastAnswer.get() + "; see " + log, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " at " + url();
     }
 }
