@@ -201,8 +201,6 @@ final class LiveSystem {
         env.put("CHOTDON_SERVICE_SIGN_KEY_LOCATION", TestTokens.privateKeyFile().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
         env.put("CHOTDON_CORS_ORIGINS", FRONT_END_ORIGIN);
-        // chotdon.consumers.group-prefix, and chotdon.consumer-group-prefix as it was named before.
-        env.put("CHOTDON_CONSUMERS_GROUP_PREFIX", consumerGroupPrefix(service));
         env.put("CHOTDON_CONSUMER_GROUP_PREFIX", consumerGroupPrefix(service));
         env.put("CHOTDON_OUTBOX_POLL_INTERVAL", "0.1s");
         // MariaDB, the MySQL-compatible server of development and CI machines, fails Hibernate's version check.

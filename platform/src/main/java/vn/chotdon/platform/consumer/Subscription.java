@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +43,7 @@ public final class Subscription {
     private final SubscriptionState state = new SubscriptionState();
     private final Thread thread;
     private volatile boolean running = true;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Consumer<String, String> current;
 
     Subscription(String group, String topic, EventHandler handler, Map<String, Object> kafkaConfig,
@@ -115,7 +118,9 @@ public final class Subscription {
         if (consumer != null) {
             consumer.wakeup();
         }
-        thread.interrupt();
+        // No interrupt: one arriving while the consumer closes keeps it from leaving its group, and
+        // the partitions of a stopped instance then wait out the session timeout.
+        stopping.countDown();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
@@ -139,7 +144,7 @@ public final class Subscription {
             state.markRestarting(ended);
             Thread.interrupted();
             try {
-                Thread.sleep(wait.toMillis());
+                stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
