@@ -202,7 +202,11 @@ class CatalogAccessRulesTest {
                 protectedEndpoint("POST", "/products/{productId}/reservations/{sessionId}/close", reserved + "/close",
                         200, SERVICE),
                 protectedEndpoint("DELETE", "/products/{productId}/reservations/{sessionId}",
-                        inStock + "/reservations/" + f.session(), 200, SERVICE));
+                        inStock + "/reservations/" + f.session(), 200, SERVICE),
+
+                protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, ADMIN),
+                protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry", 404,
+                        ADMIN));
     }
 
     private static String json(Map<String, Object> body) {

@@ -197,6 +197,9 @@ class WhoMayDoWhatTest {
         // anyone gets through to it. LiveBoardTest and BoardVisibilityTest follow real streams.
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/board/stream",
                 "/sessions/999999999999/board/stream", 404));
+        rules.add(AccessRule.protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, Roles.ADMIN));
+        rules.add(AccessRule.protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry",
+                404, Roles.ADMIN));
         Callers.anonymous();
         return rules;
     }

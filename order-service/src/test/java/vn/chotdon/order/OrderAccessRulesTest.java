@@ -73,7 +73,10 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/tally",
                         "/sessions/" + f.sale().sessionId + "/tally", 200, Roles.OWNER),
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/orders.csv",
-                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER));
+                        "/sessions/" + f.sale().sessionId + "/orders.csv", 200, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, Roles.ADMIN),
+                AccessRule.protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry",
+                        404, Roles.ADMIN));
     }
 
     private Fixtures fixtures() {
