@@ -210,7 +210,10 @@ class CatalogAccessRulesTest {
                 protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(), 200,
                         ADMIN, OWNER),
                 protectedEndpoint("POST", "/admin/parked-events/{id}/replay",
-                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, ADMIN, OWNER));
+                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, ADMIN, OWNER),
+                protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, ADMIN),
+                protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry", 404,
+                        ADMIN));
     }
 
     private static String json(Map<String, Object> body) {

@@ -2,6 +2,7 @@ package vn.chotdon.livestream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -9,7 +10,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What operators and front-end developers rely on: health, API docs with examples, metrics. */
@@ -53,8 +57,17 @@ class OperationsTest {
 
     @Test
     void exposesPrometheusMetricsIncludingTheOutboxRelay() {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("chotdon_outbox_relayed_total"))
-                .body(containsString("http_server_requests"));
+        double relayedBefore = relayedEvents();
+        LivestreamApi.session(LivestreamApi.cooperative());
+        await().atMost(Duration.ofSeconds(20)).until(() -> relayedEvents() > relayedBefore);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    /** The relay's counter as Prometheus reads it: it must grow when an event goes out, not merely exist. */
+    private static double relayedEvents() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher counter = Pattern.compile("(?m)^chotdon_outbox_relayed_total(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        assertThat(counter.find()).as("chotdon_outbox_relayed_total in /q/metrics").isTrue();
+        return Double.parseDouble(counter.group(1));
     }
 }

@@ -213,6 +213,9 @@ class WhoMayDoWhatTest {
         rules.add(AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", parked, 200, Roles.ADMIN, Roles.OWNER));
         rules.add(AccessRule.protectedEndpoint("POST", "/admin/parked-events/{id}/replay", parked + "/replay", 200,
                 Roles.ADMIN, Roles.OWNER));
+        rules.add(AccessRule.protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, Roles.ADMIN));
+        rules.add(AccessRule.protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry",
+                404, Roles.ADMIN));
         Callers.anonymous();
         return rules;
     }

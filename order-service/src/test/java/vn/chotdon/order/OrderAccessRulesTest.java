@@ -86,7 +86,10 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),
                         200, Roles.ADMIN, Roles.OWNER),
                 AccessRule.protectedEndpoint("POST", "/admin/parked-events/{id}/replay",
-                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, Roles.ADMIN, Roles.OWNER));
+                        "/admin/parked-events/" + f.parkedEvent() + "/replay", 200, Roles.ADMIN, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/admin/outbox/parked", "/admin/outbox/parked", 200, Roles.ADMIN),
+                AccessRule.protectedEndpoint("POST", "/admin/outbox/parked/{id}/retry", "/admin/outbox/parked/0/retry",
+                        404, Roles.ADMIN));
     }
 
     private Fixtures fixtures() {

@@ -11,17 +11,19 @@ import vn.chotdon.events.EventEnvelope;
 /**
  * Writes events into the outbox table. It must run inside the transaction that makes the
  * change the event describes: both commit together or neither does. {@link OutboxRelay} sends
- * them to Kafka afterwards.
+ * them to Kafka afterwards, woken by the commit.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper json;
     private final OutboxConfig config;
+    private final RelaySignal relay;
 
-    Outbox(ObjectMapper json, OutboxConfig config) {
+    Outbox(ObjectMapper json, OutboxConfig config, RelaySignal relay) {
         this.json = json;
         this.config = config;
+        this.relay = relay;
     }
 
     /**
@@ -47,6 +49,7 @@ public class Outbox {
         row.payload = serialise(envelope);
         row.occurredAt = envelope.time();
         row.persist();
+        relay.wakeAfterCommit();
         return envelope;
     }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An event waiting in the outbox (or already relayed, until the retention period ends). */
+/**
+ * An event waiting in the outbox (or already relayed, until the retention period ends, or parked
+ * because Kafka refused it for good).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -38,4 +41,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Sends that failed, whether the broker was away or refused the row. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when Kafka refused the row for good; the relay leaves it alone until an admin releases it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

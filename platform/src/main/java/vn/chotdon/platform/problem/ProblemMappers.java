@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.chotdon.platform.database.DatabaseOutage;
 import vn.chotdon.platform.problem.Problem.FieldViolation;
 
 /** Turns every error a request can meet into application/problem+json. */
@@ -99,6 +100,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isCauseOf(e)) {
+            return DatabaseOutage.answer(path(uri));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, path(uri));
         return new Problem("internal", "Internal error", 500,
