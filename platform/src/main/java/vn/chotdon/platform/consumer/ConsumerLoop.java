@@ -1,5 +1,6 @@
 package vn.chotdon.platform.consumer;
 
+import vn.chotdon.platform.database.DatabaseOutage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -116,7 +117,7 @@ final class ConsumerLoop {
                 recovered();
                 return true;
             } catch (Exception e) {
-                Decision decision = policy.afterFailure(e, failures + (DatabaseFailures.isUnreachable(e) ? 0 : 1),
+                Decision decision = policy.afterFailure(e, failures + (DatabaseOutage.isCauseOf(e) ? 0 : 1),
                         databaseWaits, retryingFor.plus(Duration.between(started, Instant.now())));
                 if (decision.next() == Next.WAIT_FOR_DATABASE) {
                     databaseWaits++;
@@ -166,7 +167,7 @@ final class ConsumerLoop {
                 Duration wait = policy.backoff(failures);
                 LOG.warnf("Consumer %s could not park %s-%d@%d, trying again in %s: %s", subscription.group(),
                         ticket.topic(), ticket.partition(), ticket.offset(), wait, SubscriptionState.describe(e));
-                state.markFailing(DatabaseFailures.isUnreachable(e) ? SubscriptionState.Status.WAITING_FOR_DATABASE
+                state.markFailing(DatabaseOutage.isCauseOf(e) ? SubscriptionState.Status.WAITING_FOR_DATABASE
                         : SubscriptionState.Status.RETRYING, e);
                 if (!pauseFor(wait)) {
                     return false;

@@ -1,5 +1,6 @@
 package vn.chotdon.platform.consumer;
 
+import vn.chotdon.platform.database.DatabaseOutage;
 import java.time.Duration;
 
 /**
@@ -47,7 +48,7 @@ public final class RetryPolicy {
      * @param retryingFor  time spent on the event's own failures (attempts and their waits)
      */
     public Decision afterFailure(Throwable failure, int failedSoFar, int databaseWaits, Duration retryingFor) {
-        if (DatabaseFailures.isUnreachable(failure)) {
+        if (DatabaseOutage.isCauseOf(failure)) {
             return new Decision(Next.WAIT_FOR_DATABASE, backoff(databaseWaits + 1));
         }
         if (failedSoFar >= maxAttempts || retryingFor.compareTo(budget) >= 0) {

@@ -1,5 +1,6 @@
 package vn.chotdon.platform.consumer;
 
+import vn.chotdon.platform.database.DatabaseOutage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ class RetryPolicyTest {
             RetryPolicy.Decision decision = policy.afterFailure(outage, 1_000, 1_000, Duration.ofDays(1));
             assertThat(decision.next()).as(outage.toString()).isEqualTo(Next.WAIT_FOR_DATABASE);
             assertThat(decision.pause()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(DatabaseFailures.isUnreachable(outage)).as(outage.toString()).isTrue();
+            assertThat(DatabaseOutage.isCauseOf(outage)).as(outage.toString()).isTrue();
         }
         assertThat(policy.afterFailure(outages()[0], 0, 0, Duration.ZERO).pause()).isEqualTo(Duration.ofMillis(500));
     }
@@ -71,7 +72,7 @@ class RetryPolicyTest {
             new IllegalArgumentException("Cannot deserialize value of type `long` from String \"abc\""),
         };
         for (Throwable failure : own) {
-            assertThat(DatabaseFailures.isUnreachable(failure)).as(failure.toString()).isFalse();
+            assertThat(DatabaseOutage.isCauseOf(failure)).as(failure.toString()).isFalse();
             assertThat(policy.afterFailure(failure, 1, 0, Duration.ZERO).next()).isEqualTo(Next.RETRY);
         }
     }
@@ -105,7 +106,7 @@ class RetryPolicyTest {
             new SQLTransientConnectionException("Connection is not available"),
             new RuntimeException(new SQLException("Communications link failure", "08S01")),
             new IllegalStateException("wrapped", new ConnectException("Connection refused")),
-            new SQLException("No operations allowed after connection closed."),
+            new SQLException("No operations allowed after connection closed.", "08003"),
         };
     }
 }

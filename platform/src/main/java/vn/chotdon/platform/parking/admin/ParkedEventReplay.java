@@ -2,7 +2,7 @@ package vn.chotdon.platform.parking.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.chotdon.platform.consumer.DatabaseFailures;
+import vn.chotdon.platform.database.DatabaseOutage;
 import vn.chotdon.platform.consumer.EventRecords;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 import vn.chotdon.platform.consumer.Subscription;
@@ -47,7 +47,7 @@ public class ParkedEventReplay {
             subscription.applyOnce(readable.event(), () -> parked.markReplayed(id));
         } catch (Exception e) {
             String error = describe(e);
-            if (DatabaseFailures.isUnreachable(e)) {
+            if (DatabaseOutage.isCauseOf(e)) {
                 throw new ProblemException(503, "database-unavailable", "Database unavailable",
                         "The database cannot be reached; replay parked event " + id + " again later");
             }
