@@ -8,15 +8,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import net.jqwik.api.sessions.JqwikSession;
+import java.util.random.RandomGenerator;
 
 /**
  * Sends generated malformed requests to every operation of a running service's OpenAPI document
@@ -89,10 +89,9 @@ public final class FuzzCampaign {
         long started = System.nanoTime();
         FuzzReport report = new FuzzReport(seed);
         Map<String, List<String>> allowed = allowedRoles(targets, http);
-        JqwikSession.start();
         ExecutorService senders = Executors.newFixedThreadPool(threads);
         try {
-            Random random = new Random(seed);
+            RandomGenerator random = new SplittableRandom(seed);
             MalformedRequests generator = new MalformedRequests(random, known);
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
@@ -107,13 +106,12 @@ public final class FuzzCampaign {
             throw new IllegalStateException("the fuzz run did not finish", e);
         } finally {
             senders.shutdownNow();
-            JqwikSession.finish();
         }
         report.finished(Duration.ofNanos(System.nanoTime() - started), targets.size());
         return report;
     }
 
-    private FuzzRequest build(int number, ApiOperation op, MalformedRequests.Draft draft, Random random,
+    private FuzzRequest build(int number, ApiOperation op, MalformedRequests.Draft draft, RandomGenerator random,
             List<String> roles) {
         String caller;
         int draw = random.nextInt(20);
@@ -143,32 +141,27 @@ public final class FuzzCampaign {
      */
     private Map<String, List<String>> allowedRoles(List<ApiOperation> targets, RawHttp http) {
         Map<String, List<String>> allowed = new TreeMap<>();
-        JqwikSession.start();
-        try {
-            MalformedRequests wellFormed = new MalformedRequests(new Random(seed), known);
-            for (ApiOperation op : targets) {
-                List<String> roles = new ArrayList<>();
-                if (!op.secured()) {
-                    roles.add(NO_TOKEN);
-                } else {
-                    for (Map.Entry<String, String> token : tokens.entrySet()) {
-                        MalformedRequests.Draft draft = wellFormed.new Draft(op);
-                        Map<String, String> headers = new LinkedHashMap<>(draft.headers);
-                        headers.put("Authorization", "Bearer " + token.getValue());
-                        try {
-                            int status = http.send(op.method(), draft.rawPath(), headers, draft.bytes()).status();
-                            if (!Set.of(401, 403).contains(status)) {
-                                roles.add(token.getKey());
-                            }
-                        } catch (IOException e) {
-                            throw new IllegalStateException("cannot reach " + base + " for " + op.name(), e);
+        MalformedRequests wellFormed = new MalformedRequests(new SplittableRandom(seed), known);
+        for (ApiOperation op : targets) {
+            List<String> roles = new ArrayList<>();
+            if (!op.secured()) {
+                roles.add(NO_TOKEN);
+            } else {
+                for (Map.Entry<String, String> token : tokens.entrySet()) {
+                    MalformedRequests.Draft draft = wellFormed.new Draft(op);
+                    Map<String, String> headers = new LinkedHashMap<>(draft.headers);
+                    headers.put("Authorization", "Bearer " + token.getValue());
+                    try {
+                        int status = http.send(op.method(), draft.rawPath(), headers, draft.bytes()).status();
+                        if (!Set.of(401, 403).contains(status)) {
+                            roles.add(token.getKey());
                         }
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot reach " + base + " for " + op.name(), e);
                     }
                 }
-                allowed.put(op.name(), roles);
             }
-        } finally {
-            JqwikSession.finish();
+            allowed.put(op.name(), roles);
         }
         return allowed;
     }

@@ -14,20 +14,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import net.jqwik.api.RandomGenerator;
+import java.util.random.RandomGenerator;
 
 /**
  * Generates malformed requests for the operations of an OpenAPI document. Values come from
- * jqwik generators ({@link OddValues}); which part of a request goes wrong (a path parameter, a
- * query parameter, a header, a field of a body built from the schema's example, or the body's
- * bytes) is drawn from the same seeded random, so a seed and a request number name one request.
+ * {@link OddValues}; they and which part of a request goes wrong (a path parameter, a query
+ * parameter, a header, a field of a body built from the schema's example, or the body's bytes)
+ * are drawn from the same seeded random, so a seed and a request number name one request.
  */
 final class MalformedRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int GEN_SIZE = 1000;
     private static final String[] CONTENT_TYPES = { "application/json", "application/json; charset=UTF-8",
             "application/json; charset=ISO-8859-1", "application/merge-patch+json", "text/plain", "application/xml",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json;;;",
@@ -35,22 +33,16 @@ final class MalformedRequests {
     private static final String[] ACCEPTS = { "application/json", "*/*", "text/html", "application/xml",
             "application/problem+json", "text/event-stream", "image/png;q=0.1", "nonsense" };
 
-    private final Random random;
+    private final RandomGenerator random;
     private final SchemaExamples examples;
     private final Map<String, List<String>> known;
-    private final RandomGenerator<String> text;
-    private final RandomGenerator<String> number;
-    private final RandomGenerator<String> jsonValue;
-    private final RandomGenerator<String> pathSegment;
+    private final OddValues odd;
 
-    MalformedRequests(Random random, Map<String, List<String>> known) {
+    MalformedRequests(RandomGenerator random, Map<String, List<String>> known) {
         this.random = random;
         this.known = known;
         this.examples = new SchemaExamples(known, random);
-        this.text = OddValues.text().generatorWithEmbeddedEdgeCases(GEN_SIZE);
-        this.number = OddValues.number().generatorWithEmbeddedEdgeCases(GEN_SIZE);
-        this.jsonValue = OddValues.jsonValue().generatorWithEmbeddedEdgeCases(GEN_SIZE);
-        this.pathSegment = OddValues.pathSegment().generatorWithEmbeddedEdgeCases(GEN_SIZE);
+        this.odd = new OddValues(random);
     }
 
     /** A request to the operation with one to three things wrong (or, now and then, none). */
@@ -140,25 +132,25 @@ final class MalformedRequests {
     }
 
     private String oddSegment() {
-        return random.nextInt(6) == 0 ? String.valueOf(random.nextInt(50)) : pathSegment.next(random).value();
+        return random.nextInt(6) == 0 ? String.valueOf(random.nextInt(50)) : odd.pathSegment();
     }
 
     private void oddQuery(Draft draft) {
         List<ApiOperation.Parameter> params = draft.op.in("query");
         switch (random.nextInt(5)) {
-            case 0 -> draft.query.add("unknown" + random.nextInt(3) + "=" + JsonText.percentEncode(text.next(random).value()));
+            case 0 -> draft.query.add("unknown" + random.nextInt(3) + "=" + JsonText.percentEncode(odd.text()));
             case 1 -> draft.query.add(pick(List.of("%ZZ", "&&", "=", "a=%", "page", "=1", ";", "a=b=c", "%00=%00",
                     "size=%E2%82")));
             default -> {
                 if (params.isEmpty()) {
-                    draft.query.add("page=" + number.next(random).value());
+                    draft.query.add("page=" + odd.number());
                     return;
                 }
                 ApiOperation.Parameter p = params.get(random.nextInt(params.size()));
-                String value = random.nextBoolean() ? number.next(random).value() : text.next(random).value();
+                String value = random.nextBoolean() ? odd.number() : odd.text();
                 draft.query.add(p.name() + "=" + JsonText.percentEncode(value));
                 if (random.nextInt(4) == 0) {
-                    draft.query.add(p.name() + "=" + JsonText.percentEncode(number.next(random).value()));
+                    draft.query.add(p.name() + "=" + JsonText.percentEncode(odd.number()));
                 }
             }
         }
@@ -179,7 +171,7 @@ final class MalformedRequests {
 
     /** Header values may only hold visible Latin-1 characters on the wire; within that anything goes. */
     private String headerText() {
-        String value = random.nextInt(3) == 0 ? "k".repeat(1 + random.nextInt(5000)) : text.next(random).value();
+        String value = random.nextInt(3) == 0 ? "k".repeat(1 + random.nextInt(5000)) : odd.text();
         StringBuilder out = new StringBuilder();
         value.chars().filter(c -> c >= 0x20 && c < 0xFF && c != 0x7F).forEach(c -> out.append((char) c));
         return out.toString().strip();
@@ -197,7 +189,7 @@ final class MalformedRequests {
             case 6 -> insertBytes(valid, new byte[] { (byte) 0xFF, (byte) 0xFE });
             case 7 -> insertBytes(valid, new byte[] { (byte) 0xC3, (byte) 0x28 });
             case 8 -> insertBytes(valid, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 });
-            case 9 -> jsonValue.next(random).value().getBytes(StandardCharsets.UTF_8);
+            case 9 -> odd.jsonValue().getBytes(StandardCharsets.UTF_8);
             case 10 -> ("{" + "\"a\":{".repeat(2000) + "}".repeat(2001)).getBytes(StandardCharsets.UTF_8);
             default -> valid.replace(":", ":" + " ".repeat(random.nextInt(3))).replace(",", ",\n")
                     .getBytes(StandardCharsets.UTF_8);
@@ -207,14 +199,14 @@ final class MalformedRequests {
     /** A body from the schema's example with a field dropped, nulled, duplicated, retyped or given an odd value. */
     private void mutateBody(Draft draft) {
         if (draft.body == null) {
-            draft.bodyText = jsonValue.next(random).value();
+            draft.bodyText = odd.jsonValue();
             draft.headers.putIfAbsent("Content-Type", "application/json");
             return;
         }
         List<Slot> slots = new ArrayList<>();
         collect(draft.body, draft.op.bodySchema(), slots);
         if (slots.isEmpty() || random.nextInt(12) == 0) {
-            draft.body = random.nextBoolean() ? NODES.arrayNode().add(draft.body) : rawNode(jsonValue.next(random).value());
+            draft.body = random.nextBoolean() ? NODES.arrayNode().add(draft.body) : rawNode(odd.jsonValue());
             return;
         }
         Slot slot = slots.get(random.nextInt(slots.size()));
@@ -222,12 +214,12 @@ final class MalformedRequests {
             case 0 -> slot.remove();
             case 1 -> slot.set(NODES.nullNode());
             case 2 -> draft.bodyText = duplicateFirstKey(draft.body, slot.name());
-            case 3 -> slot.container().set("unknown" + random.nextInt(5), rawNode(jsonValue.next(random).value()));
-            case 4 -> slot.set(rawNode(number.next(random).value()));
+            case 3 -> slot.container().set("unknown" + random.nextInt(5), rawNode(odd.jsonValue()));
+            case 4 -> slot.set(rawNode(odd.number()));
             case 5 -> slot.set(rawNode(JsonText.quote(slot.maxLength() > 0 && random.nextBoolean()
-                    ? OddValues.grownTo(slot.maxLength()).generator(GEN_SIZE).next(random).value()
-                    : text.next(random).value())));
-            default -> slot.set(rawNode(jsonValue.next(random).value()));
+                    ? odd.grownTo(slot.maxLength())
+                    : odd.text())));
+            default -> slot.set(rawNode(odd.jsonValue()));
         }
     }
 
@@ -236,7 +228,7 @@ final class MalformedRequests {
         if (!text.startsWith("{") || name == null) {
             return text;
         }
-        return "{" + JsonText.quote(name) + ":" + jsonValue.next(random).value() + "," + text.substring(1);
+        return "{" + JsonText.quote(name) + ":" + odd.jsonValue() + "," + text.substring(1);
     }
 
     /** A place in a body that holds a value: a field of an object or an element of an array. */

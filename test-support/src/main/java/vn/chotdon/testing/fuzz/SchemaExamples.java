@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * A well-formed value for a schema: its example, else its first enum value, else a plain value of
@@ -25,9 +25,9 @@ final class SchemaExamples {
     private static final int MAX_DEPTH = 8;
 
     private final Map<String, List<String>> known;
-    private final Random random;
+    private final RandomGenerator random;
 
-    SchemaExamples(Map<String, List<String>> known, Random random) {
+    SchemaExamples(Map<String, List<String>> known, RandomGenerator random) {
         this.known = known;
         this.random = random;
     }
