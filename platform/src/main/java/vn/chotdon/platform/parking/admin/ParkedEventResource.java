@@ -2,6 +2,7 @@ package vn.chotdon.platform.parking.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,8 @@ public class ParkedEventResource {
             description = "An owner sees only the events about their cooperative.")
     public PageOf<ParkedEventView> list(
             @QueryParam("status") @Parameter(description = "PARKED or REPLAYED", example = "PARKED") ParkedEventStatus status,
-            @QueryParam("consumer") @Size(max = 100) @Parameter(description = "A consumer group",
+            @QueryParam("consumer") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*",
+                    message = "a consumer group is letters, digits, dots, dashes and underscores") @Parameter(description = "A consumer group",
                     example = "order-service.read-model") String consumer,
             @Valid @BeanParam PageParams paging) {
         var found = parked.list(caller.cooperativeScope(), status, consumer, paging.page, paging.size);
