@@ -74,8 +74,8 @@ class DatabaseOutageTest {
 
         long cutAt;
         long restoredAt;
-        List<Answer> answers;
-        try (SteadyBuyers buyers = new SteadyBuyers(sale, "BG01", 8, 30_000_000)) {
+        SteadyBuyers buyers = new SteadyBuyers(sale, "BG01", 8, 30_000_000);
+        try (buyers) {
             await().atMost(Duration.ofSeconds(60)).until(() -> buyers.count(a -> a.status() == 201) >= 50);
 
             cutAt = System.nanoTime();
@@ -87,8 +87,9 @@ class DatabaseOutageTest {
             database.restore();
             await().atMost(Duration.ofSeconds(60)).until(() -> buyers.count(a -> a.startedNanos() > restoredAt
                     && a.status() == 201) >= 50);
-            answers = buyers.answers();
         }
+        // Taken once the buyers stopped, so that the orders under way at the end are in it too.
+        List<Answer> answers = buyers.answers();
         await().atMost(Duration.ofSeconds(30)).until(() -> readiness().equals("UP"));
 
         Map<Integer, Long> byStatus = answers.stream()
@@ -155,6 +156,22 @@ class DatabaseOutageTest {
 
         System.out.printf("Database outage: %d accepted, %d orders in the database (%d committed but answered 503)%n",
                 accepted.size(), orders, orders - accepted.size());
+
+        // The buyers' front end sends every 503 again with its Idempotency-Key: an order committed
+        // while its answer was lost comes back as the same order, the others are placed now.
+        Set<String> known = new HashSet<>(accepted);
+        for (Answer refused : unavailable) {
+            String retried = await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(30)).until(() -> given()
+                    .contentType("application/json").header("Idempotency-Key", refused.idempotencyKey())
+                    .body(refused.order()).post("/orders").then().extract(), r -> r.statusCode() == 201)
+                    .path("order.code");
+            known.add(retried);
+        }
+        assertThat(new HashSet<>(db.texts("SELECT code FROM orders WHERE session_id = ?", sale.sessionId)))
+                .as("after the retries, the orders are exactly those some buyer was answered with")
+                .isEqualTo(known);
+        System.out.printf("Database outage: %d answered 503 sent again with their keys; %d orders in the end%n",
+                unavailable.size(), known.size());
     }
 
     /** The n-th shortest answer time, in ms. */

@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  */
 final class SteadyBuyers implements AutoCloseable {
 
-    record Answer(long startedNanos, long endedNanos, int status, String contentType, String retryAfter,
-            String body) {
+    record Answer(String idempotencyKey, String order, long startedNanos, long endedNanos, int status,
+            String contentType, String retryAfter, String body) {
 
         Duration took() {
             return Duration.ofNanos(endedNanos - startedNanos);
@@ -52,23 +52,24 @@ final class SteadyBuyers implements AutoCloseable {
         while (buying) {
             int n = placed.incrementAndGet();
             String body = Json.write(sale.order(code, 1, String.format("09%08d", phoneBase + n)));
+            String key = UUID.randomUUID().toString();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/orders"))
                     .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Idempotency-Key", key)
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             long started = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                answers.add(new Answer(started, System.nanoTime(), response.statusCode(),
+                answers.add(new Answer(key, body, started, System.nanoTime(), response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(""),
                         response.headers().firstValue("Retry-After").orElse(null), response.body()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                answers.add(new Answer(started, System.nanoTime(), -1, "", null, e.toString()));
+                answers.add(new Answer(key, body, started, System.nanoTime(), -1, "", null, e.toString()));
             }
         }
     }
