@@ -29,7 +29,7 @@ public class Catalog {
         CatalogProduct product;
         try {
             product = call(() -> calls.product(productId));
-        } catch (CatalogRefusal e) {
+        } catch (ServiceRefusal e) {
             if (e.status() == 404) {
                 throw ProblemException.invalidReference("productId", "product " + productId + " does not exist");
             }
@@ -60,7 +60,7 @@ public class Catalog {
                 calls.reserve(productId, sessionId, quantity);
                 return null;
             });
-        } catch (CatalogRefusal e) {
+        } catch (ServiceRefusal e) {
             if (e.status() == 409 && e.is("insufficient-stock")) {
                 long available = e.problem().path("available").asLong();
                 throw ProblemException.conflict("insufficient-stock", "Not enough stock",
@@ -92,7 +92,7 @@ public class Catalog {
                 calls.close(productId, sessionId);
                 return null;
             });
-        } catch (CatalogRefusal e) {
+        } catch (ServiceRefusal e) {
             if (e.status() != 404) {
                 throw unexpected(e);
             }
@@ -106,7 +106,7 @@ public class Catalog {
                 calls.release(productId, sessionId);
                 return null;
             });
-        } catch (CatalogRefusal e) {
+        } catch (ServiceRefusal e) {
             if (e.status() != 404) {
                 throw unexpected(e);
             }
@@ -116,7 +116,7 @@ public class Catalog {
     private static <T> T call(Supplier<T> work) {
         try {
             return work.get();
-        } catch (CatalogRefusal e) {
+        } catch (ServiceRefusal e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.warnf("catalog-service is unavailable: %s", e.toString());
@@ -129,7 +129,7 @@ public class Catalog {
                 "catalog-service cannot be reached right now; nothing was changed, try again in a moment");
     }
 
-    private static ProblemException unexpected(CatalogRefusal e) {
+    private static ProblemException unexpected(ServiceRefusal e) {
         LOG.errorf("catalog-service refused a call it should accept: %s", e.getMessage());
         return new ProblemException(502, "catalog-refused", "catalog-service refused the call",
                 "catalog-service answered " + e.status() + ": " + e.problem().path("detail").asText());

@@ -44,12 +44,12 @@ public interface CatalogApi {
     @Path("/{id}/reservations/{sessionId}")
     void release(@PathParam("id") long productId, @PathParam("sessionId") long sessionId);
 
-    /** 4xx become {@link CatalogRefusal} (not retried), anything else {@link CatalogUnavailable}. */
+    /** 4xx become {@link ServiceRefusal} (not retried), anything else {@link CatalogUnavailable}. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status >= 400 && status < 500) {
-            return new CatalogRefusal(status, ProblemBody.read(response));
+            return new ServiceRefusal("catalog-service", status, ProblemBody.read(response));
         }
         if (status >= 500) {
             return new CatalogUnavailable("catalog-service answered " + status);

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 2, delay = 200, abortOn = CatalogRefusal.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = CatalogRefusal.class)
+@Retry(maxRetries = 2, delay = 200, abortOn = ServiceRefusal.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = ServiceRefusal.class)
 public class CatalogCalls {
 
     private final CatalogApi api;

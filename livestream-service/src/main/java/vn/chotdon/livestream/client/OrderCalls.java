@@ -14,8 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 2, delay = 200, abortOn = OrdersRefusal.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = OrdersRefusal.class)
+@Retry(maxRetries = 2, delay = 200, abortOn = ServiceRefusal.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = ServiceRefusal.class)
 public class OrderCalls {
 
     private final OrdersApi api;

@@ -39,7 +39,7 @@ public class Orders {
         try {
             calls.withdraw(sessionId, itemId, version);
             return Withdrawal.WITHDRAWN;
-        } catch (OrdersRefusal e) {
+        } catch (ServiceRefusal e) {
             if (e.status() == 409 && e.is("item-has-orders")) {
                 throw itemHasOrders(code, e.problem().path("ordered").asLong());
             }

@@ -29,12 +29,12 @@ public interface OrdersApi {
     @Path("/{sessionId}/lineup/{itemId}/withdrawal")
     void withdraw(@PathParam("sessionId") long sessionId, @PathParam("itemId") long itemId, WithdrawalRequest body);
 
-    /** 4xx become {@link OrdersRefusal} (not retried), anything else {@link OrdersUnavailable}. */
+    /** 4xx become {@link ServiceRefusal} (not retried), anything else {@link OrdersUnavailable}. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status >= 400 && status < 500) {
-            return new OrdersRefusal(status, ProblemBody.read(response));
+            return new ServiceRefusal("order-service", status, ProblemBody.read(response));
         }
         if (status >= 500) {
             return new OrdersUnavailable("order-service answered " + status);
