@@ -10,16 +10,16 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * The one filter every service's OpenAPI document goes through (mp.openapi.filter): the changes that
  * hold for the whole document, in order. Each step is a filter of its own, so that it can be read
  * and tested alone: the platform's common problem answers, roles outside the bearer scopes, public
- * operations marked public, page schemas named after what they list. Last, the schemas no operation reaches any more are dropped: a client generator
- * would otherwise make classes nobody uses, and the linters report them.
+ * operations marked public. Last, the schemas no operation
+ * reaches any more are dropped: a client generator would otherwise make classes nobody uses, and the
+ * linters report them.
  */
 public class ContractDocument implements OASFilter {
 
     private final List<OASFilter> steps = List.of(
             new CommonProblemAnswers(),
             new RolesOutsideScopes(),
-            new PublicOperations(),
-            new PageNames());
+            new PublicOperations());
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

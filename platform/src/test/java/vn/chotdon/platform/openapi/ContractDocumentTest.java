@@ -23,11 +23,11 @@ class ContractDocumentTest {
                         .addMediaType("application/json", OASFactory.createMediaType().schema(body)))));
     }
 
-    /** A document as Quarkus writes it: roles as bearer scopes, a public operation without security, PageOf pages numbered. */
+    /** A document as Quarkus writes it: roles as bearer scopes, a public operation without security, a schema nobody uses. */
     private static OpenAPI generated() {
         Schema page = OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .addProperty("items", OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref("Product")));
-        Operation listProducts = answering(ref("Page3")).description("Products of the token's cooperative")
+        Operation listProducts = answering(ref("ProductPage")).description("Products of the token's cooperative")
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer", List.of("staff", "owner")));
         Operation board = answering(ref("Board"));
         return OASFactory.createOpenAPI()
@@ -35,7 +35,7 @@ class ContractDocumentTest {
                         .addSecurityScheme("bearer", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
                         .addSchema("Product", OASFactory.createSchema().addType(SchemaType.OBJECT))
                         .addSchema("Board", OASFactory.createSchema().addType(SchemaType.OBJECT))
-                        .addSchema("Page3", page)
+                        .addSchema("ProductPage", page)
                         .addSchema("Problem", OASFactory.createSchema().addType(SchemaType.OBJECT))
                         .addSchema("JsonNode", OASFactory.createSchema().addType(SchemaType.OBJECT)))
                 .paths(OASFactory.createPaths()
@@ -79,14 +79,12 @@ class ContractDocumentTest {
     }
 
     @Test
-    void pagesAreNamedAfterWhatTheyListAndUnusedSchemasGo() {
+    void schemasNoOperationReachesGo() {
         OpenAPI document = generated();
         new ContractDocument().filterOpenAPI(document);
 
+        // Product is reached through ProductPage's items, Problem through the platform's error answers.
         assertThat(document.getComponents().getSchemas()).containsOnlyKeys("Product", "Board", "ProductPage", "Problem");
-        assertThat(document.getPaths().getPathItem("/products").getGET().getResponses().getAPIResponse("200")
-                .getContent().getMediaType("application/json").getSchema().getRef())
-                .isEqualTo("#/components/schemas/ProductPage");
     }
 
     @Test
@@ -97,6 +95,6 @@ class ContractDocumentTest {
 
         Operation listProducts = document.getPaths().getPathItem("/products").getGET();
         assertThat(listProducts.getDescription()).isEqualTo("Products of the token's cooperative.\n\nRoles: owner, staff.");
-        assertThat(document.getComponents().getSchemas()).containsKey("ProductPage");
+        assertThat(listProducts.getExtensions()).containsEntry("x-roles", List.of("owner", "staff"));
     }
 }
