@@ -69,7 +69,8 @@ public class CooperativeResource {
     @Operation(operationId = "listCooperatives", summary = "List cooperatives, page by page",
             description = "Every cooperative for the admin; an owner's or staff member's own cooperative for them."
                     + " Sorted by id.")
-    @APIResponse(responseCode = "200", description = "One page of cooperatives")
+    @APIResponse(responseCode = "200", description = "One page of cooperatives",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CooperativePage")))
     public PageOf<CooperativeView> list(@Valid @BeanParam PageParams paging) {
         var found = cooperatives.list(paging.page, paging.size, caller.cooperativeScope());
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), CooperativeView::of);

@@ -87,7 +87,8 @@ public class ProductResource {
                     + " 'banh gio' finds 'Bánh gio Thanh Huệ'. Without a token only ACTIVE products are listed;"
                     + " a cooperative's owner and staff also see its DRAFT and RETIRED ones, another service every"
                     + " product. Sorted by id.")
-    @APIResponse(responseCode = "200", description = "One page of the products the caller may see")
+    @APIResponse(responseCode = "200", description = "One page of the products the caller may see",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProductPage")))
     public PageOf<ProductView> list(
             @QueryParam("cooperativeId") @Parameter(description = "Only this cooperative's products", example = "1")
             Long cooperativeId,

@@ -68,7 +68,8 @@ public class StockResource {
     @Operation(operationId = "getStockLedger", summary = "The product's stock ledger, newest first",
             description = "Every change of the product's stock, with the stock each one left: its available deltas sum"
                     + " to the available stock, its reserved deltas to the reserved stock.")
-    @APIResponse(responseCode = "200", description = "One page of ledger entries, newest first")
+    @APIResponse(responseCode = "200", description = "One page of ledger entries, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StockLedgerPage")))
     @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PageOf<LedgerEntryView> ledger(@PathParam("productId") long productId, @Valid @BeanParam PageParams paging) {
