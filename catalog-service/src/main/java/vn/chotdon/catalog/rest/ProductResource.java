@@ -26,8 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.catalog.Product;
 import vn.chotdon.catalog.ProductStatus;
@@ -80,15 +79,17 @@ public class ProductResource {
 
     @GET
     @PermitAll
-    @SecurityRequirementsSet
-    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirements
     @Operation(operationId = "listProducts", summary = "List products, filtered and searched",
             description = "Search matches every word of q in the name, in any case, with or without diacritics:"
                     + " 'banh gio' finds 'Bánh gio Thanh Huệ'. Without a token only ACTIVE products are listed;"
                     + " a cooperative's owner and staff also see its DRAFT and RETIRED ones, another service every"
-                    + " product. Sorted by id.")
+                    + " product. Sorted by id. A token is not needed; send one to see more than ACTIVE products.")
     @APIResponse(responseCode = "200", description = "One page of the products the caller may see",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProductPage")))
+    @APIResponse(responseCode = "401", description = "A bearer token was sent and is not valid (none is needed)."
+            + " `type`: https://chotdon.vn/problems/unauthorized",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PageOf<ProductView> list(
             @QueryParam("cooperativeId") @Parameter(description = "Only this cooperative's products", example = "1")
             Long cooperativeId,
@@ -103,13 +104,16 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @SecurityRequirementsSet
-    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirements
     @Operation(operationId = "getProduct", summary = "Read a product",
             description = "Anyone may read an ACTIVE product; a DRAFT or RETIRED one only its cooperative's owner"
-                    + " and staff, and another service.")
+                    + " and staff, and another service. A token is not needed; send one to see more than ACTIVE"
+                    + " products.")
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "401", description = "A bearer token was sent and is not valid (none is needed)."
+            + " `type`: https://chotdon.vn/problems/unauthorized",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such product, or not one the caller may see."
             + CatalogProblems.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

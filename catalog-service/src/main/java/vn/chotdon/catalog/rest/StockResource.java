@@ -138,7 +138,7 @@ public class StockResource {
     @Path("/reservations")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF, Roles.SERVICE })
     @Operation(operationId = "listReservations", summary = "Every session's reservation of the product",
-            description = "Sorted by session id; `productStock` is null in this list (read it from the stock).")
+            description = "Sorted by session id; each with the product's stock now.")
     @APIResponse(responseCode = "200", description = "The product's reservations")
     @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
