@@ -5,8 +5,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import vn.chotdon.platform.problem.Problem.FieldViolation;
 import vn.chotdon.platform.problem.ProblemException;
 
@@ -17,11 +15,10 @@ import vn.chotdon.platform.problem.ProblemException;
  */
 final class ProductPatchFields {
 
-    private static final Set<String> KNOWN = Arrays.stream(ProductChange.class.getRecordComponents())
+    private static final List<String> KNOWN = Arrays.stream(ProductChange.class.getRecordComponents())
             .map(RecordComponent::getName)
-            .collect(Collectors.toUnmodifiableSet());
-    private static final String EXPECTED = "is not a field of a product; expected one of "
-            + Arrays.stream(ProductChange.class.getRecordComponents()).map(RecordComponent::getName).toList();
+            .toList();
+    private static final String EXPECTED = "is not a field of a product; expected one of " + KNOWN;
 
     private ProductPatchFields() {
     }
