@@ -56,7 +56,7 @@ public class CooperativeResource {
     @Operation(operationId = "registerCooperative", summary = "Register a cooperative",
             description = "The platform admin registers a cooperative; its owner then keeps its details and members.")
     @APIResponse(responseCode = "201", description = "The cooperative",
-            headers = @Header(name = "Location", description = CatalogProblems.LOCATION,
+            headers = @Header(name = "Location", description = DocumentedAnswers.LOCATION,
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/cooperatives/1")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CooperativeView.class)))
     public Response create(@Valid @NotNull CooperativeDetails details) {
@@ -82,7 +82,7 @@ public class CooperativeResource {
     @Operation(operationId = "getCooperative", summary = "Read a cooperative",
             description = "Any cooperative for the admin; their own for an owner or staff member.")
     @APIResponse(responseCode = "200", description = "The cooperative", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CooperativeView.class)))
-    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public CooperativeView get(@PathParam("id") long id) {
         return CooperativeView.of(cooperatives.get(id, caller.cooperativeScope()));
@@ -94,9 +94,9 @@ public class CooperativeResource {
     @Operation(operationId = "replaceCooperative", summary = "Replace a cooperative's details",
             description = "Sends every field: an optional one left out is cleared.")
     @APIResponse(responseCode = "200", description = "The cooperative as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CooperativeView.class)))
-    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "It was " + CatalogProblems.CONCURRENT + ".",
+    @APIResponse(responseCode = "409", description = "It was " + DocumentedAnswers.CONCURRENT + ".",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public CooperativeView replace(@PathParam("id") long id, @Valid @NotNull CooperativeDetails details) {
         return CooperativeView.of(cooperatives.replace(id, details, caller.cooperativeScope()));
@@ -108,10 +108,10 @@ public class CooperativeResource {
     @Operation(operationId = "addMember", summary = "Add a member household to a cooperative",
             description = "A household that makes some of the cooperative's products.")
     @APIResponse(responseCode = "201", description = "The member household",
-            headers = @Header(name = "Location", description = CatalogProblems.LOCATION,
+            headers = @Header(name = "Location", description = DocumentedAnswers.LOCATION,
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/cooperatives/1/members/3")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response addMember(@PathParam("id") long id, @Valid @NotNull MemberDetails details) {
         Member member = cooperatives.addMember(id, details, caller.cooperativeScope());
@@ -125,7 +125,7 @@ public class CooperativeResource {
     @Operation(operationId = "listMembers", summary = "List a cooperative's member households",
             description = "Every member household of the cooperative, sorted by id.")
     @APIResponse(responseCode = "200", description = "The member households")
-    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such cooperative, or not the caller's." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<MemberView> members(@PathParam("id") long id) {
         return cooperatives.members(id, caller.cooperativeScope()).stream().map(MemberView::of).toList();
@@ -138,7 +138,7 @@ public class CooperativeResource {
             description = "A member household of the cooperative, with its phone.")
     @APIResponse(responseCode = "200", description = "The member household", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "404", description = "No such member household of the cooperative, or not the"
-            + " caller's cooperative." + CatalogProblems.NOT_FOUND,
+            + " caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public MemberView member(@PathParam("id") long id, @PathParam("memberId") long memberId) {
         return MemberView.of(cooperatives.member(id, memberId, caller.cooperativeScope()));
@@ -151,9 +151,9 @@ public class CooperativeResource {
             description = "Sends every field: an optional one left out is cleared.")
     @APIResponse(responseCode = "200", description = "The member household as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "404", description = "No such member household of the cooperative, or not the"
-            + " caller's cooperative." + CatalogProblems.NOT_FOUND,
+            + " caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "It was " + CatalogProblems.CONCURRENT + ".",
+    @APIResponse(responseCode = "409", description = "It was " + DocumentedAnswers.CONCURRENT + ".",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public MemberView replaceMember(@PathParam("id") long id, @PathParam("memberId") long memberId,
             @Valid @NotNull MemberDetails details) {

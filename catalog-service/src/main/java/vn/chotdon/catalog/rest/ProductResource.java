@@ -66,11 +66,11 @@ public class ProductResource {
     @Operation(operationId = "createProduct", summary = "Create a product (as DRAFT)",
             description = "Creates a product of the caller's own cooperative; it is not for sale until activated.")
     @APIResponse(responseCode = "201", description = "The product, as a DRAFT",
-            headers = @Header(name = "Location", description = CatalogProblems.LOCATION,
+            headers = @Header(name = "Location", description = DocumentedAnswers.LOCATION,
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/products/42")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "422", description = "A cooperative that does not exist or is not the caller's, or a"
-            + " member of another cooperative." + CatalogProblems.INVALID_REFERENCE,
+            + " member of another cooperative." + DocumentedAnswers.INVALID_REFERENCE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(@Valid @NotNull ProductDraft draft) {
         Product created = products.create(draft, caller.cooperativeScope());
@@ -115,7 +115,7 @@ public class ProductResource {
             + " `type`: https://chotdon.vn/problems/unauthorized",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such product, or not one the caller may see."
-            + CatalogProblems.NOT_FOUND,
+            + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ProductView get(@PathParam("id") long id) {
         return ProductView.of(products.get(id, viewer()));
@@ -129,13 +129,13 @@ public class ProductResource {
                     + " Its cooperative and status do not change here.")
     @APIResponse(responseCode = "200", description = "The product as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The product is retired (`type`: https://chotdon.vn/problems/product-retired),"
-            + " or it was " + CatalogProblems.CONCURRENT + ".",
+            + " or it was " + DocumentedAnswers.CONCURRENT + ".",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "memberId is not a member of the product's cooperative."
-            + CatalogProblems.INVALID_REFERENCE,
+            + DocumentedAnswers.INVALID_REFERENCE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ProductView replace(@PathParam("id") long id, @Valid @NotNull ProductChange change) {
         return ProductView.of(products.replace(id, change, caller.cooperativeScope()));
@@ -155,13 +155,13 @@ public class ProductResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProductPatch")) })
     @APIResponse(responseCode = "200", description = "The product as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The product is retired (`type`: https://chotdon.vn/problems/product-retired),"
-            + " or it was " + CatalogProblems.CONCURRENT + ".",
+            + " or it was " + DocumentedAnswers.CONCURRENT + ".",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "memberId is not a member of the product's cooperative."
-            + CatalogProblems.INVALID_REFERENCE,
+            + DocumentedAnswers.INVALID_REFERENCE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ProductView patch(@PathParam("id") long id, JsonNode patch) {
         return ProductView.of(products.patch(id, patch, caller.cooperativeScope()));
@@ -176,12 +176,12 @@ public class ProductResource {
                     + " changes nothing.")
     @APIResponse(responseCode = "200", description = "The product, ACTIVE",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The product is RETIRED (`type`:"
             + " https://chotdon.vn/problems/illegal-status-change, with `currentStatus`), or it was "
-            + CatalogProblems.CONCURRENT + ".",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = CatalogProblems.STATUS_CONFLICT)))
+            + DocumentedAnswers.CONCURRENT + ".",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STATUS_CONFLICT)))
     public ProductView activate(@PathParam("id") long id) {
         return ProductView.of(products.changeStatus(id, ProductStatus.ACTIVE, caller.cooperativeScope()));
     }
@@ -195,9 +195,9 @@ public class ProductResource {
                     + " readable by its cooperative. Retiring a RETIRED product changes nothing.")
     @APIResponse(responseCode = "200", description = "The product, RETIRED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "It was " + CatalogProblems.CONCURRENT + ".",
+    @APIResponse(responseCode = "409", description = "It was " + DocumentedAnswers.CONCURRENT + ".",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ProductView retire(@PathParam("id") long id) {
         return ProductView.of(products.changeStatus(id, ProductStatus.RETIRED, caller.cooperativeScope()));

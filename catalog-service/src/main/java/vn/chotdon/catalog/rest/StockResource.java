@@ -56,7 +56,7 @@ public class StockResource {
     @Operation(operationId = "getStock", summary = "Current stock of a product",
             description = "Units available, units reserved for sale sessions, and both together.")
     @APIResponse(responseCode = "200", description = "The product's stock", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public StockView current(@PathParam("productId") long productId) {
         return StockView.of(stock.stock(productId, caller.cooperativeScope()));
@@ -70,7 +70,7 @@ public class StockResource {
                     + " to the available stock, its reserved deltas to the reserved stock.")
     @APIResponse(responseCode = "200", description = "One page of ledger entries, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StockLedgerPage")))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PageOf<LedgerEntryView> ledger(@PathParam("productId") long productId, @Valid @BeanParam PageParams paging) {
         var found = stock.ledger(productId, caller.cooperativeScope(), paging.page, paging.size);
@@ -86,7 +86,7 @@ public class StockResource {
             headers = @Header(name = "Location", description = "The product's stock ledger, which lists the new entry",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/products/42/stock/ledger")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The product is retired and takes no more stock (`type`:"
             + " https://chotdon.vn/problems/product-retired)",
@@ -105,10 +105,10 @@ public class StockResource {
             headers = @Header(name = "Location", description = "The product's stock ledger, which lists the new entry",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/products/42/stock/ledger")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Not that many units are " + CatalogProblems.INSUFFICIENT_STOCK,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = CatalogProblems.STOCK_CONFLICT)))
+    @APIResponse(responseCode = "409", description = "Not that many units are " + DocumentedAnswers.INSUFFICIENT_STOCK,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public Response sell(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Units sale) {
         var entry = stock.sell(productId, sale.quantity(), sale.note(), caller.cooperativeScope());
         return created(productId, entry);
@@ -124,11 +124,11 @@ public class StockResource {
             headers = @Header(name = "Location", description = "The product's stock ledger, which lists the new entry",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference", example = "/products/42/stock/ledger")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerEntryView.class)))
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "It would take available stock below zero: "
-            + CatalogProblems.INSUFFICIENT_STOCK,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = CatalogProblems.STOCK_CONFLICT)))
+            + DocumentedAnswers.INSUFFICIENT_STOCK,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public Response adjust(@PathParam("productId") long productId, @Valid @NotNull StockRequests.Adjustment adjustment) {
         var entry = stock.adjust(productId, adjustment.delta(), adjustment.reason(), caller.cooperativeScope());
         return created(productId, entry);
@@ -140,7 +140,7 @@ public class StockResource {
     @Operation(operationId = "listReservations", summary = "Every session's reservation of the product",
             description = "Sorted by session id; each with the product's stock now.")
     @APIResponse(responseCode = "200", description = "The product's reservations")
-    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ReservationView> reservations(@PathParam("productId") long productId) {
         return stock.reservations(productId, caller.cooperativeScope()).stream().map(ReservationView::of).toList();
@@ -153,7 +153,7 @@ public class StockResource {
             description = "What the session holds of the product, what its orders sold and hold, and the product's stock.")
     @APIResponse(responseCode = "200", description = "The reservation and the product's stock", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative, or the session has"
-            + " no reservation of it." + CatalogProblems.NOT_FOUND,
+            + " no reservation of it." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReservationView reservation(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
         return ReservationView.of(stock.reservation(productId, sessionId, caller.cooperativeScope()));
@@ -167,13 +167,13 @@ public class StockResource {
                     + " total takes more units from available stock, a smaller one gives units back. It also reopens a"
                     + " closed reservation.")
     @APIResponse(responseCode = "200", description = "The reservation and the product's stock after it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
-    @APIResponse(responseCode = "404", description = "No such product." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Not enough available stock: " + CatalogProblems.INSUFFICIENT_STOCK
+    @APIResponse(responseCode = "409", description = "Not enough available stock: " + DocumentedAnswers.INSUFFICIENT_STOCK
             + "; or the product is not ACTIVE (`type`: https://chotdon.vn/problems/product-not-active, with"
             + " `currentStatus`); or the total is below what the session's orders sold and hold (`type`:"
             + " https://chotdon.vn/problems/reservation-below-orders, with `sold` and `held`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = CatalogProblems.STOCK_CONFLICT)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public ReservationView reserve(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId,
             @Valid @NotNull StockRequests.Reservation reservation) {
         return ReservationView.of(stock.reserve(productId, sessionId, reservation.quantity()));
@@ -188,7 +188,7 @@ public class StockResource {
                     + " from then on, units its orders give back go to available stock too.")
     @APIResponse(responseCode = "200", description = "The reservation and the product's stock after it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such product, or the session has no reservation of it."
-            + CatalogProblems.NOT_FOUND,
+            + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReservationView close(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
         return ReservationView.of(stock.close(productId, sessionId));
@@ -203,11 +203,11 @@ public class StockResource {
                     + " product is answered with an empty one.")
     @APIResponse(responseCode = "200", description = "The reservation, now empty, and the product's stock after it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
-    @APIResponse(responseCode = "404", description = "No such product." + CatalogProblems.NOT_FOUND,
+    @APIResponse(responseCode = "404", description = "No such product." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The session's orders sold or hold units of it (`type`:"
             + " https://chotdon.vn/problems/reservation-below-orders, with `sold` and `held`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = CatalogProblems.STOCK_CONFLICT)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public ReservationView release(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
         return ReservationView.of(stock.release(productId, sessionId));
     }

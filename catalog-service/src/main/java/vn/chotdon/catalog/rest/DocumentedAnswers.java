@@ -1,10 +1,10 @@
 package vn.chotdon.catalog.rest;
 
 /**
- * How the catalog's own error answers are described in the OpenAPI document: each names its
- * problem {@code type}, so that a client knows which one it may meet where.
+ * Words the OpenAPI document uses for the catalog's own answers: each error names its problem
+ * {@code type}, so that a client knows which one it may meet where.
  */
-final class CatalogProblems {
+final class DocumentedAnswers {
 
     static final String NOT_FOUND = " `type`: https://chotdon.vn/problems/not-found";
     static final String CONCURRENT = "changed by another request at the same time (`type`:"
@@ -19,6 +19,6 @@ final class CatalogProblems {
     static final String STATUS_CONFLICT = "StatusConflict";
     static final String LOCATION = "Where the new resource can be read";
 
-    private CatalogProblems() {
+    private DocumentedAnswers() {
     }
 }
