@@ -90,6 +90,31 @@ class ProductResourceTest {
     }
 
     @Test
+    void refusesAMergePatchNamingFieldsAProductDoesNotHaveAndChangesNothing() {
+        long coop = CatalogApi.cooperative("HTX Gạo ST25 Sóc Trăng");
+        long id = CatalogApi.product(coop, "Gạo ST25 Sóc Trăng");
+        Callers.actAs(TestTokens.staff(coop));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Gạo ST25 Sóc Trăng", "unit", "KG",
+                "priceVnd", 38000, "ocopStars", 5)).put("/products/" + id).then().statusCode(200);
+        long version = db.number("SELECT version FROM product WHERE id = ?", id);
+
+        given().contentType("application/merge-patch+json")
+                .body("{\"priceVnd\": 35000, \"perBuyerLimt\": 3, \"nmae\": \"Gạo thường\"}")
+                .patch("/products/" + id)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is("https://chotdon.vn/problems/validation"))
+                .body("errors.field", contains("perBuyerLimt", "nmae"))
+                .body("errors[0].message", containsString("priceVnd"));
+
+        given().get("/products/" + id).then().statusCode(200)
+                .body("name", is("Gạo ST25 Sóc Trăng"))
+                .body("priceVnd", is(38000))
+                .body("ocopStars", is(5));
+        assertThat(db.number("SELECT version FROM product WHERE id = ?", id)).as("version").isEqualTo(version);
+    }
+
+    @Test
     void followsTheStatusLifecycle() {
         long coop = CatalogApi.cooperative("HTX Chè Tân Cương");
         long id = CatalogApi.product(coop, "Chè búp Tân Cương");

@@ -20,8 +20,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.testing.Db;
 import vn.chotdon.testing.TestTokens;
+import vn.chotdon.testing.contract.ApiContract;
 
-/** Many sessions reserve the same product at once; the database must never give out more than it has. */
+/**
+ * Many sessions reserve the same product at once; the database must never give out more than it
+ * has, and every answer, granted or refused, keeps the OpenAPI document.
+ */
 @QuarkusTest
 class ReservationRaceTest {
 
@@ -31,34 +35,42 @@ class ReservationRaceTest {
 
     Db db = Db.ofApplication();
 
+    private static String reservationPath(long productId, long sessionId) {
+        return "/products/" + productId + "/reservations/" + sessionId;
+    }
+
     @Test
     void concurrentReservationsNeverTakeStockBelowZero() throws Exception {
         long coop = CatalogApi.cooperative("HTX Chạy đua");
         long productId = CatalogApi.productInStock(coop, "Bánh gio phiên chốt đơn", STOCK);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String service = TestTokens.service();
+        String origin = "http://localhost:" + RestAssured.port;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {
                 long sessionId = 10_000 + i;
                 answers.add(pool.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                            + "/products/" + productId + "/reservations/" + sessionId))
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(origin + reservationPath(productId, sessionId)))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer " + service)
                             .timeout(Duration.ofSeconds(60))
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\": " + UNITS_EACH + "}"))
                             .build();
                     start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
                 }));
             }
             start.countDown();
             Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                statuses.merge(answer.get(), 1, Integer::sum);
+            ApiContract contract = ApiContract.of(origin);
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                contract.check("PUT", response.request().uri().getRawPath(), response.statusCode(),
+                        response.headers().map(), response.body());
             }
 
             int fits = STOCK / UNITS_EACH;

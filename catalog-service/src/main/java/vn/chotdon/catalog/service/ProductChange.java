@@ -15,16 +15,21 @@ import vn.chotdon.platform.validation.StoredText;
  * Everything about a product that staff may change (not its cooperative, not its status). PUT
  * sends all of it; PATCH sends a JSON merge patch of it.
  */
-@Schema(name = "ProductChange")
+@Schema(name = "ProductChange", description = "Everything about a product that its cooperative may change")
 public record ProductChange(
-        @Schema(example = "3") Long memberId,
+        @Schema(nullable = true, description = "The member household that makes it", example = "3") Long memberId,
         @NotBlank @Size(max = ProductLimits.NAME) @StoredText(max = ProductLimits.NAME, folded = true)
         @Schema(example = "Bánh gio Thanh Huệ") String name,
-        @Size(max = ProductLimits.DESCRIPTION) @StoredText(max = ProductLimits.DESCRIPTION, multiline = true) String description,
-        @NotNull @Schema(example = "CAI", implementation = String.class) Unit unit,
-        @NotNull @Min(0) @Max(ProductLimits.MAX_PRICE_VND) @Schema(example = "15000") Long priceVnd,
-        @Min(3) @Max(5) @Schema(example = "4") Integer ocopStars,
-        @Size(max = ProductLimits.COMMUNE) @StoredText(max = ProductLimits.COMMUNE) String originCommune,
-        @Size(max = ProductLimits.IMAGES) List<@NotBlank @Size(max = ProductLimits.URL) @StoredText(max = ProductLimits.URL)
+        @Size(max = ProductLimits.DESCRIPTION) @StoredText(max = ProductLimits.DESCRIPTION, multiline = true)
+        @Schema(nullable = true, example = "Bánh gio gói lá dong, nhân đường mật, làm thủ công tại Đan Phượng") String description,
+        @NotNull @Schema(description = ProductLimits.UNIT, example = "CAI") Unit unit,
+        @NotNull @Min(0) @Max(ProductLimits.MAX_PRICE_VND) @Schema(description = "Whole VND", example = "15000") Long priceVnd,
+        @Min(3) @Max(5) @Schema(nullable = true, description = "OCOP star rating, if any", example = "4") Integer ocopStars,
+        @Size(max = ProductLimits.COMMUNE) @StoredText(max = ProductLimits.COMMUNE)
+        @Schema(nullable = true, example = "Xã Đan Phượng, Hà Nội") String originCommune,
+        @Size(max = ProductLimits.IMAGES)
+        @Schema(nullable = true, description = "Photos, as http(s) URLs; null or absent means none",
+                example = "[\"https://anh.chotdon.vn/banh-gio-thanh-hue.jpg\"]")
+        List<@NotBlank @Size(max = ProductLimits.URL) @StoredText(max = ProductLimits.URL)
                 @Pattern(regexp = ProductLimits.URL_PATTERN, message = "must be an http(s) URL") String> imageUrls) {
 }

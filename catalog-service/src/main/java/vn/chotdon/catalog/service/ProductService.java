@@ -104,7 +104,8 @@ public class ProductService {
 
     /**
      * Applies a JSON merge patch (RFC 7396) to the product's changeable fields: a member that is
-     * present replaces the value, null clears it, an absent one keeps it.
+     * present replaces the value, null clears it, an absent one keeps it. A member that is not a
+     * field of the product is refused (400), never ignored.
      */
     @Transactional
     public Product patch(long id, JsonNode patch, Long scope) {
@@ -112,6 +113,7 @@ public class ProductService {
             throw new ProblemException(400, "malformed-json", "Malformed JSON",
                     "A merge patch must be a JSON object");
         }
+        ProductPatchFields.refuseUnknown(patch);
         Product current = editable(id, scope);
         ObjectNode merged = json.valueToTree(changeOf(current));
         patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));

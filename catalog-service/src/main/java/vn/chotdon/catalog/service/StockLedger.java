@@ -124,10 +124,14 @@ public class StockLedger {
                 stock, reservation.updatedAt);
     }
 
+    /** Every session's reservation of the product, each with the product's stock now. */
     @Transactional
-    public List<SessionReservation> reservations(long productId, Long scope) {
+    public List<ReservationState> reservations(long productId, Long scope) {
         product(productId, scope);
-        return SessionReservation.list("productId", Sort.by("sessionId"), productId);
+        ProductStock stock = stock(productId);
+        return SessionReservation.<SessionReservation>list("productId", Sort.by("sessionId"), productId).stream()
+                .map(r -> new ReservationState(productId, r.sessionId, r.quantity, r.sold, r.held, stock, r.updatedAt))
+                .toList();
     }
 
     private ReservationState setReservation(long productId, long sessionId, long target, boolean growing) {
