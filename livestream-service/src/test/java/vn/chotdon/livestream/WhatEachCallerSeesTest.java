@@ -100,6 +100,20 @@ class WhatEachCallerSeesTest {
         }
     }
 
+    /**
+     * The public reads that show more to some callers read the token when one comes, so a bad one is
+     * refused (the document's optional bearer security and its 401); the others never look at it.
+     */
+    @Test
+    void aPublicReadThatDependsOnTheCallerRefusesABadToken() {
+        long session = LivestreamApi.session(LivestreamApi.cooperative());
+        for (String path : List.of("/sessions/" + session, "/sessions", "/sessions/" + session + "/board")) {
+            Callers.as("not-a-token").get(path).then().statusCode(401).contentType("application/problem+json");
+        }
+        Callers.as("not-a-token").get("/sessions/" + session + "/lineup").then().statusCode(200);
+        Callers.anonymous();
+    }
+
     @Test
     void theApiDocumentSaysWhatIsLeftOut() {
         given().get("/q/openapi?format=json").then().statusCode(200)
