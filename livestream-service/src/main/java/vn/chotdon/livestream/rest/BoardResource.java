@@ -20,9 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.livestream.board.Board;
 import vn.chotdon.livestream.board.BoardHub;
@@ -49,8 +47,7 @@ public class BoardResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirementsSet
-    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirements
     @Operation(operationId = "getBoard", summary = "Snapshot of the live board (public)",
             description = "Every item's counters and the ticker of the latest order lines. confirmedRevenueVnd (per"
                     + " item and in the totals) is there only for the owner of the session's cooperative; for everyone"
@@ -58,6 +55,12 @@ public class BoardResource {
     @APIResponse(responseCode = "200", description = "The board now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardView.class)))
     @APIResponse(responseCode = "404", description = ProblemTypes.NOT_FOUND_SESSION, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemTypes.BAD_TOKEN,
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemTypes.TOKEN_WITHOUT_COOPERATIVE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BoardView snapshot(@PathParam("sessionId") @Parameter(description = "The session", example = "5") @Min(1)
             long sessionId) {
         return board.snapshot(sessionId, caller.is(Roles.OWNER) ? caller.cooperativeScope() : null);

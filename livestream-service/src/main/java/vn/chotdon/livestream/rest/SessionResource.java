@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.SessionStatus;
@@ -75,14 +74,19 @@ public class SessionResource {
 
     @GET
     @PermitAll
-    @SecurityRequirementsSet
-    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirements
     @Operation(operationId = "listSessions", summary = "List sessions by cooperative, status and scheduled start (public)",
             description = "from is inclusive and to exclusive, both on the scheduled start; sorted by scheduled start."
                     + " notes is null except for the owner and staff of the session's cooperative. An unknown status"
                     + " or a date-time without offset is a 400 naming the parameter.")
     @APIResponse(responseCode = "200", description = "One page of sessions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionPage.class)))
+    @APIResponse(responseCode = "401", description = ProblemTypes.BAD_TOKEN,
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemTypes.TOKEN_WITHOUT_COOPERATIVE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionPage list(
             @QueryParam("cooperativeId") @Parameter(description = "Only this cooperative's sessions", example = "1")
             Long cooperativeId,
@@ -101,13 +105,18 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @SecurityRequirementsSet
-    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirements
     @Operation(operationId = "getSession", summary = "Read a session (public)",
             description = "notes is null except for the owner and staff of the session's cooperative.")
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = ProblemTypes.NOT_FOUND_SESSION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemTypes.BAD_TOKEN,
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemTypes.TOKEN_WITHOUT_COOPERATIVE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView get(@PathParam("id") @Parameter(description = "The session", example = "5") @Min(1) long id) {
         return view(sessions.get(id));
