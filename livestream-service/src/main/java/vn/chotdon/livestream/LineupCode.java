@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public final class LineupCode {
 
     public static final String PATTERN = "^[A-Za-z0-9_-]{1,16}$";
+    /** A code as {@link #normalise} leaves it, as the API answers it. */
+    public static final String STORED_PATTERN = "^[A-Z0-9_-]{1,16}$";
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
     private LineupCode() {

@@ -66,7 +66,9 @@ class DuplicateCodeRaceTest {
                         .build();
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    ContractCheck.answer(answer);
+                    return answer.statusCode();
                 }));
             }
             start.countDown();

@@ -57,9 +57,9 @@ class LineupTest {
         catalog.verify(getRequestedFor(urlEqualTo("/products/" + product)));
         catalog.verify(1, putRequestedFor(urlEqualTo(reservation(product, session)))
                 .withRequestBody(equalToJson("{\"quantity\": 600}")));
-        given().get("/sessions/" + session + "/lineup/codes/Bg-01").then().statusCode(200).body("id", is((int) item));
+        given().get("/sessions/" + session + "/lineup-codes/Bg-01").then().statusCode(200).body("id", is((int) item));
         given().get("/sessions/" + session + "/lineup/" + item).then().statusCode(200).body("code", is("BG-01"));
-        given().get("/sessions/" + session + "/lineup/codes/BG02").then().statusCode(404)
+        given().get("/sessions/" + session + "/lineup-codes/BG02").then().statusCode(404)
                 .contentType("application/problem+json");
         assertThat(db.number("SELECT quota FROM lineup_item WHERE id = ?", item)).isEqualTo(600);
     }

@@ -175,6 +175,7 @@ class LiveBoardStreamsTest {
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     BoardStream.streamOf(session)).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofString());
+            ContractCheck.answer(refused);
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));

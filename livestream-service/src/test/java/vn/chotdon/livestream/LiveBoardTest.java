@@ -199,6 +199,7 @@ class LiveBoardTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
+            ContractCheck.streamOpened(response);
             return new BoardStream(response);
         }
 

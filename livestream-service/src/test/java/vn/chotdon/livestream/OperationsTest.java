@@ -34,7 +34,7 @@ class OperationsTest {
         Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
         assertThat(paths).containsKeys("/sessions", "/sessions/{id}", "/sessions/{id}/start", "/sessions/{id}/end",
                 "/sessions/{id}/cancel", "/sessions/{sessionId}/lineup", "/sessions/{sessionId}/lineup/{itemId}",
-                "/sessions/{sessionId}/lineup/{itemId}/pin", "/sessions/{sessionId}/lineup/codes/{code}",
+                "/sessions/{sessionId}/lineup/{itemId}/pin", "/sessions/{sessionId}/lineup-codes/{code}",
                 "/sessions/{sessionId}/board", "/sessions/{sessionId}/board/stream");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> assertThat(operation)
                 .as(method + " " + path).containsKey("summary")));
@@ -47,10 +47,10 @@ class OperationsTest {
                         notNullValue())
                 .body("paths.'/sessions/{sessionId}/lineup'.post.responses.'409'", notNullValue())
                 .body("paths.'/sessions/{id}/start'.post.responses.'409'", notNullValue())
-                .body("components.schemas.SessionDraft.properties.title.examples",
-                        hasItem("Chốt đơn bánh gio Đan Phượng tối thứ Sáu"))
-                .body("components.schemas.LineupItemDraft.properties.code.examples", hasItem("BG01"))
-                .body("components.schemas.BoardItem.properties.label.examples", hasItem("Đã chốt 523/600 cái"))
+                .body("components.schemas.SessionDraft.properties.title.example",
+                        is("Chốt đơn bánh gio Đan Phượng tối thứ Sáu"))
+                .body("components.schemas.LineupItemDraft.properties.code.example", is("BG01"))
+                .body("components.schemas.BoardItem.properties.label.example", is("Đã chốt 523/600 cái"))
                 .body("components.schemas.Problem", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

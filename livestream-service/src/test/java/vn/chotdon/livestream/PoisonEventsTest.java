@@ -123,7 +123,7 @@ class PoisonEventsTest {
         if (added.statusCode() == 201) {
             return added.jsonPath().getLong("id");
         }
-        var existing = given().get("/sessions/" + session + "/lineup/codes/BG01");
+        var existing = given().get("/sessions/" + session + "/lineup-codes/BG01");
         return existing.statusCode() == 200 ? existing.jsonPath().getLong("id") : null;
     }
 }

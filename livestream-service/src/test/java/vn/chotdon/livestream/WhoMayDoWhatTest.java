@@ -193,8 +193,8 @@ class WhoMayDoWhatTest {
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/lineup", "/sessions/" + scheduled + "/lineup", 200));
         rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/lineup/{itemId}",
                 LineupTest.lineup(scheduled, item), 200));
-        rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/lineup/codes/{code}",
-                "/sessions/" + scheduled + "/lineup/codes/bg01", 200));
+        rules.add(AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/lineup-codes/{code}",
+                "/sessions/" + scheduled + "/lineup-codes/bg01", 200));
         rules.add(AccessRule.protectedEndpoint("PUT", "/sessions/{sessionId}/lineup/{itemId}",
                 LineupTest.lineup(scheduled, item), 200, WORKERS)
                 .withBody(LivestreamApi.json(LineupTest.change("BG01", 120, 13000))));

@@ -1,29 +1,41 @@
 package vn.chotdon.livestream.rest;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.chotdon.livestream.SaleSession;
+import vn.chotdon.livestream.SessionStatus;
+import vn.chotdon.livestream.StreamPlatform;
 
-@Schema(name = "Session")
+@Schema(name = "Session", description = "A live sale session of one cooperative")
 public record SessionView(
-        @Schema(example = "5") long id,
-        @Schema(example = "1") long cooperativeId,
-        @Schema(example = "Chốt đơn bánh gio Đan Phượng tối thứ Sáu") String title,
-        @Schema(example = "TIKTOK") String platform,
-        @Schema(example = "https://www.tiktok.com/@htxdanphuong/live") String streamUrl,
-        @Schema(example = "Chị Thanh Huệ") String hostName,
-        @Schema(example = "2026-12-04T13:00:00Z") Instant scheduledStart,
-        @Schema(example = "90") Integer expectedMinutes,
-        @Schema(description = "The cooperative's own notes: null except for its owner and staff", nullable = true,
-                example = "Giới thiệu mẻ bánh mới") String notes,
-        @Schema(example = "30") int holdMinutes,
-        @Schema(example = "false") boolean autoConfirmCod,
-        @Schema(example = "LIVE") String status,
-        @Schema(example = "2026-12-04T13:02:11.5Z") Instant startedAt,
-        @Schema(example = "2026-12-04T14:40:00Z") Instant endedAt,
-        Instant createdAt,
-        Instant updatedAt,
-        @Schema(description = "Grows with every change", example = "3") long version) {
+        @Schema(required = true, example = "5") long id,
+        @Schema(required = true, example = "1") long cooperativeId,
+        @Schema(required = true, example = "Chốt đơn bánh gio Đan Phượng tối thứ Sáu") String title,
+        @Schema(required = true, implementation = StreamPlatform.class, example = "TIKTOK") String platform,
+        @Schema(required = true, nullable = true, description = "null when none was given",
+                example = "https://www.tiktok.com/@htxdanphuong/live") String streamUrl,
+        @Schema(required = true, nullable = true, description = "null when none was given", example = "Chị Thanh Huệ")
+        String hostName,
+        @Schema(required = true, example = "2026-12-04T13:00:00Z") Instant scheduledStart,
+        @Schema(required = true, nullable = true, description = "Expected length in minutes; null when none was given",
+                example = "90") Integer expectedMinutes,
+        @Schema(required = true, nullable = true, description = "The cooperative's own notes: null except for its owner"
+                + " and staff, and when there are none", example = "Giới thiệu mẻ bánh mới") String notes,
+        @Schema(required = true, description = "Minutes an order's units stay held without confirmation or payment",
+                example = "30") int holdMinutes,
+        @Schema(required = true, description = "Cash-on-delivery orders are confirmed as soon as they are placed",
+                example = "false") boolean autoConfirmCod,
+        @Schema(required = true, implementation = SessionStatus.class, example = "LIVE") String status,
+        @Schema(required = true, nullable = true, implementation = String.class, type = SchemaType.STRING,
+                format = "date-time", description = "When it went LIVE; null before", example = "2026-12-04T13:02:11.5Z")
+        Instant startedAt,
+        @Schema(required = true, nullable = true, implementation = String.class, type = SchemaType.STRING,
+                format = "date-time", description = "When it ENDED; null before, and for a cancelled session",
+                example = "2026-12-04T14:40:00Z") Instant endedAt,
+        @Schema(required = true, example = "2026-12-01T02:15:00Z") Instant createdAt,
+        @Schema(required = true, example = "2026-12-04T13:02:11.5Z") Instant updatedAt,
+        @Schema(required = true, description = "Grows with every change", example = "3") long version) {
 
     /** @param withNotes whether the caller works for the session's cooperative */
     static SessionView of(SaleSession s, boolean withNotes) {
