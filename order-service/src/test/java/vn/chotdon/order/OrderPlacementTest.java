@@ -77,7 +77,7 @@ class OrderPlacementTest {
 
         given().contentType(ContentType.JSON).body(sale.order("MO01", 1, "0987654321")).post("/orders")
                 .then().statusCode(201).body("order.totalVnd", is(180000));
-        given().get("/sessions/" + sale.sessionId).then().body("items[0].quota", is(20)).body("items[0].remaining", is(18));
+        given().get("/sessions/" + sale.sessionId + "/orderable").then().body("items[0].quota", is(20)).body("items[0].remaining", is(18));
     }
 
     @Test
