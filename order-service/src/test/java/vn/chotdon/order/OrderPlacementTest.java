@@ -37,7 +37,7 @@ class OrderPlacementTest {
                         "items", List.of(Map.of("code", "bg01", "quantity", 2), Map.of("itemId", itemId, "quantity", 1)),
                         "buyerName", "Nguyễn Thị Huệ", "phone", "0912 345 678",
                         "address", Map.of("province", "Bắc Giang", "commune", "Phường Đa Mai", "detail", "Số 5 ngõ 3"),
-                        "paymentMethod", "BANK_TRANSFER", "priceVnd", 1))
+                        "paymentMethod", "BANK_TRANSFER"))
                 .post("/orders")
                 .then().statusCode(201)
                 .body("order.status", is("PLACED"))
