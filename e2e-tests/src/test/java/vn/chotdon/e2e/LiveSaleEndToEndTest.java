@@ -657,7 +657,7 @@ class LiveSaleEndToEndTest {
     private void awaitOrderable(long sessionId, int items) {
         for (ServiceProcess order : system.order.all()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                var response = given().baseUri(order.url()).get("/sessions/" + sessionId).then().extract();
+                var response = given().baseUri(order.url()).get("/sessions/" + sessionId + "/orderable").then().extract();
                 return response.statusCode() == 200 && "LIVE".equals(response.path("status"))
                         && response.jsonPath().getList("items").size() == items;
             });

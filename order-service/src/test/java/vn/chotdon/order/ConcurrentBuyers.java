@@ -16,7 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Many HTTP clients, each on its own thread and connection, released at the same instant. */
+/**
+ * Many HTTP clients, each on its own thread and connection, released at the same instant. Every
+ * answer is checked against the OpenAPI document ({@link CheckedHttp}).
+ */
 final class ConcurrentBuyers {
 
     record Answer(int status, String body, HttpHeaders headers) {
@@ -56,7 +59,7 @@ final class ConcurrentBuyers {
                     }
                     headersOf.apply(client).forEach(request::header);
                     start.await();
-                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = CheckedHttp.send(http, request.build());
                     return new Answer(response.statusCode(), response.body(), response.headers());
                 }));
             }

@@ -12,7 +12,6 @@ import io.restassured.response.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ class LineupWithdrawalTest {
         withdraw(sale.sessionId, itemId, 2).then().statusCode(204);
         given().contentType(ContentType.JSON).body(sale.order("BG01", 1, "0912345678")).post("/orders")
                 .then().statusCode(422).body("type", is("https://chotdon.vn/problems/unknown-item"));
-        assertThat(given().get("/sessions/" + sale.sessionId).then().extract().jsonPath().getList("items")).isEmpty();
+        assertThat(given().get("/sessions/" + sale.sessionId + "/orderable").then().extract().jsonPath().getList("items")).isEmpty();
 
         // A late lineup event saying the item is on the lineup does not bring it back.
         sale.announcePrice(itemId, 17000);
@@ -133,11 +132,10 @@ class LineupWithdrawalTest {
                     String body = Json.write(sale.order(code, 1, String.format("0915%03d%03d", round, b)));
                     orders.add(pool.submit(() -> {
                         start.await();
-                        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        return CheckedHttp.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + RestAssured.port + "/orders"))
                                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode();
                     }));
                 }
                 withdrawal = pool.submit(() -> {

@@ -74,14 +74,14 @@ final class LiveSale {
     LiveSale goLive() {
         publishSession(LivestreamEventTypes.SESSION_OPENED, "LIVE");
         await().atMost(Duration.ofSeconds(30)).until(() -> "LIVE".equals(
-                given().get("/sessions/" + sessionId).then().extract().path("status")));
+                given().get("/sessions/" + sessionId + "/orderable").then().extract().path("status")));
         return this;
     }
 
     LiveSale end() {
         publishSession(LivestreamEventTypes.SESSION_ENDED, "ENDED");
         await().atMost(Duration.ofSeconds(30)).until(() -> "ENDED".equals(
-                given().get("/sessions/" + sessionId).then().extract().path("status")));
+                given().get("/sessions/" + sessionId + "/orderable").then().extract().path("status")));
         return this;
     }
 
@@ -125,13 +125,13 @@ final class LiveSale {
         items.put(itemId, data);
         publish(LivestreamEventTypes.LINEUP_ITEM_CHANGED, data);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(priceVnd).equals(given()
-                .get("/sessions/" + sessionId).then().extract().jsonPath()
+                .get("/sessions/" + sessionId + "/orderable").then().extract().jsonPath()
                 .getLong("items.find { it.itemId == " + itemId + " }.livePriceVnd")));
     }
 
     private void awaitOrderable(long itemId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var json = given().get("/sessions/" + sessionId).then().extract().jsonPath();
+            var json = given().get("/sessions/" + sessionId + "/orderable").then().extract().jsonPath();
             return status.equals(json.getString("status"))
                     && json.getList("items.itemId", Long.class).contains(itemId);
         });

@@ -59,7 +59,8 @@ class OrderAccessRulesTest {
                 AccessRule.publicEndpoint("GET", "/buyer/orders/{code}", "/buyer/orders/" + f.buyersCode(), 404),
                 AccessRule.publicEndpoint("POST", "/buyer/orders/{code}/cancel",
                         "/buyer/orders/" + f.buyersCode() + "/cancel", 404),
-                AccessRule.publicEndpoint("GET", "/sessions/{sessionId}", "/sessions/" + f.sale().sessionId, 200),
+                AccessRule.publicEndpoint("GET", "/sessions/{sessionId}/orderable",
+                        "/sessions/" + f.sale().sessionId + "/orderable", 200),
                 AccessRule.protectedEndpoint("GET", "/orders", "/orders?sessionId=" + f.sale().sessionId, 200,
                         Roles.OWNER, Roles.STAFF).foreign(200),
                 AccessRule.protectedEndpoint("GET", "/orders/{id}", orders + f.walked(), 200, Roles.OWNER, Roles.STAFF),
@@ -229,7 +230,7 @@ class OrderAccessRulesTest {
         Map<String, Object> order = sale.order("BG01", 3, "0912000441");
         place(order);
 
-        String offer = given().get("/sessions/" + sale.sessionId).then().statusCode(200)
+        String offer = given().get("/sessions/" + sale.sessionId + "/orderable").then().statusCode(200)
                 .body("items[0].remaining", is(97)).extract().asString();
         assertThat(offer).doesNotContain("912000441", (String) order.get("buyerName"), "Thôn Thượng Thôn")
                 .doesNotContainIgnoringCase("revenue").doesNotContain("totalVnd", "heldVnd");

@@ -76,7 +76,7 @@ class PoisonEventsTest {
             publisher.publish(Topics.LIVESTREAM_SESSIONS, key,
                     envelope(LivestreamEventTypes.LINEUP_ITEM_CHANGED, item(session, lateItem, "BG02", 2)));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/sessions/" + session).then().extract()
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/sessions/" + session + "/orderable").then().extract()
                 .jsonPath().getList("items.code", String.class).contains("BG02"));
         assertThat(db.text("SELECT title FROM sale_session WHERE session_id = ?", session)).isEqualTo("Phiên bánh gio Đan Phượng");
 

@@ -84,10 +84,10 @@ class SessionEndRaceTest {
         int refusals = 0;
         while (refusals < 2) {
             String body = Json.write(sale.order("BG01", 1, String.format("0914%06d", phones.incrementAndGet())));
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            HttpResponse<String> answer = CheckedHttp.send(http, HttpRequest.newBuilder(
                     URI.create("http://localhost:" + RestAssured.port + "/orders"))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             answers.add(answer.statusCode());
             if (answer.statusCode() == 409) {
                 assertThat(answer.body()).contains("https://chotdon.vn/problems/session-not-live");

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 
 /**
  * Buyers who keep placing orders, each on its own thread and connection, one after another until
- * stopped; every answer is kept with when its request started and ended (System.nanoTime).
+ * stopped; every answer is kept with when its request started and ended (System.nanoTime), and
+ * checked against the OpenAPI document ({@link CheckedHttp}).
  */
 final class SteadyBuyers implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class SteadyBuyers implements AutoCloseable {
     private final ExecutorService threads;
     private final AtomicInteger placed = new AtomicInteger();
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<AssertionError> contractBreaks = new ConcurrentLinkedQueue<>();
     private final int phoneBase;
     private volatile boolean buying = true;
 
@@ -61,12 +63,15 @@ final class SteadyBuyers implements AutoCloseable {
                     .build();
             long started = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = CheckedHttp.send(http, request);
                 answers.add(new Answer(key, body, started, System.nanoTime(), response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(""),
                         response.headers().firstValue("Retry-After").orElse(null), response.body()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (AssertionError contractBroken) {
+                contractBreaks.add(contractBroken);
                 return;
             } catch (Exception e) {
                 answers.add(new Answer(key, body, started, System.nanoTime(), -1, "", null, e.toString()));
@@ -82,13 +87,19 @@ final class SteadyBuyers implements AutoCloseable {
         return answers.stream().filter(which).count();
     }
 
-    /** Stops the buyers and waits for the requests under way. */
+    /**
+     * Stops the buyers and waits for the requests under way; fails if an answer broke the OpenAPI
+     * document (the buyer who got it stopped buying).
+     */
     @Override
     public void close() throws InterruptedException {
         buying = false;
         threads.shutdown();
         if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
             threads.shutdownNow();
+        }
+        if (!contractBreaks.isEmpty()) {
+            throw contractBreaks.peek();
         }
     }
 }

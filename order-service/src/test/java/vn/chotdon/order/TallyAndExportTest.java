@@ -65,7 +65,7 @@ class TallyAndExportTest {
                 .containsEntry("cancelled", 5).containsEntry("remaining", 99).containsEntry("revenueVnd", 0);
         assertThat(tally.getMap("totals")).containsEntry("held", 5).containsEntry("confirmed", 16)
                 .containsEntry("cancelled", 5).containsEntry("revenueVnd", 240000).containsEntry("paidVnd", 90000);
-        given().get("/sessions/" + sale.sessionId).then().body("items[0].remaining", is(580));
+        given().get("/sessions/" + sale.sessionId + "/orderable").then().body("items[0].remaining", is(580));
         given().get("/sessions/987654321/tally").then().statusCode(404).contentType("application/problem+json");
         assertThat(held).isPositive();
     }

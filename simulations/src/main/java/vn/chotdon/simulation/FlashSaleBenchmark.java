@@ -197,7 +197,7 @@ public final class FlashSaleBenchmark {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(service + "/sessions/" + sessionId)).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(service + "/sessions/" + sessionId + "/orderable")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && JSON.readTree(response.body()).path("items").size() == items) {
                 return;
             }

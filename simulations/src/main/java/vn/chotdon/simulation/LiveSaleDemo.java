@@ -250,7 +250,7 @@ public final class LiveSaleDemo {
     private void awaitEnded(long session) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)
-                && !"ENDED".equals(get(order + "/sessions/" + session).path("status").asText())) {
+                && !"ENDED".equals(get(order + "/sessions/" + session + "/orderable").path("status").asText())) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
     }
@@ -258,7 +258,7 @@ public final class LiveSaleDemo {
     private void awaitOrderable(long session) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(order + "/sessions/" + session)).build());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(order + "/sessions/" + session + "/orderable")).build());
             JsonNode known = response.statusCode() == 200 ? read(response.body()) : null;
             if (known != null && "LIVE".equals(known.path("status").asText()) && known.path("items").size() == 3) {
                 return;

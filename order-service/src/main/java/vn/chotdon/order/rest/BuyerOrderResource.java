@@ -11,13 +11,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.service.OrderLifecycle;
 import vn.chotdon.order.service.OrderLifecycle.Actor;
 import vn.chotdon.order.service.OrderQueries;
 import vn.chotdon.order.view.OrderView;
+import vn.chotdon.platform.problem.Problem;
 
 /**
  * What a buyer (who does not log in) can do with the access token they got when ordering. Public:
@@ -35,6 +41,10 @@ public class BuyerOrderResource {
      */
     static final String ORDER_CODE = "[A-Za-z0-9]{1,16}";
     static final String ORDER_CODE_MESSAGE = "must be an order code such as K7M3Q9TX";
+    static final String TOKEN_DESCRIPTION = "The `accessToken` of the placement's answer. Without it, or with"
+            + " another order's, the order is not found (404).";
+    static final String NO_ORDER = "No order with this code and access token (a missing or wrong token gets the same"
+            + " answer as an unknown code). `type`: " + Problem.TYPE_BASE + "not-found";
 
     private final OrderQueries queries;
     private final OrderLifecycle lifecycle;
@@ -46,20 +56,44 @@ public class BuyerOrderResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Read my order", description = "404 unless the token is this order's")
+    @SecurityRequirements
+    @Operation(operationId = "getMyOrder", summary = "Read my order",
+            description = "Public, no bearer token: the order's access token (from the placement's answer) opens it,"
+                    + " sent as the " + TOKEN_HEADER + " header. The buyer sees their phone and address whole.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderView get(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE)
-            @Parameter(example = "K7M3Q9TX") String code,
-            @HeaderParam(TOKEN_HEADER) String token) {
+            @Parameter(description = "The order's code", example = "K7M3Q9TX",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^" + ORDER_CODE + "$")) String code,
+            @HeaderParam(TOKEN_HEADER) @Parameter(required = true, description = TOKEN_DESCRIPTION,
+                    example = "q3Jx0b2yR1c8m1o3v5L0l6kG7d2d9b8S2Zb4n1pW3eY") String token) {
         return OrderView.of(queries.forBuyer(code, token));
     }
 
     @POST
     @PermitAll
+    @SecurityRequirements
     @Path("/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel my order while it is still PLACED")
-    public OrderView cancel(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE) String code,
-            @HeaderParam(TOKEN_HEADER) String token) {
+    @Operation(operationId = "cancelMyOrder", summary = "Cancel my order while it is still PLACED",
+            description = "Public, no bearer token: the order's access token opens it, sent as the " + TOKEN_HEADER
+                    + " header. Its units go back to the session's quota. Cancelling an order already CANCELLED"
+                    + " changes nothing and answers it as it is; once the cooperative confirmed it, only they can"
+                    + " cancel it.")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The order is no longer PLACED (`currentStatus` names its status);"
+            + " nothing changed. `type`: " + Problem.TYPE_BASE + "illegal-status-change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView cancel(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE)
+            @Parameter(description = "The order's code", example = "K7M3Q9TX",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^" + ORDER_CODE + "$")) String code,
+            @HeaderParam(TOKEN_HEADER) @Parameter(required = true, description = TOKEN_DESCRIPTION,
+                    example = "q3Jx0b2yR1c8m1o3v5L0l6kG7d2d9b8S2Zb4n1pW3eY") String token) {
         long id = queries.forBuyer(code, token).id;
         return OrderView.of(lifecycle.change(id, null, OrderStatus.CANCELLED, Actor.BUYER, "cancelled by the buyer"));
     }

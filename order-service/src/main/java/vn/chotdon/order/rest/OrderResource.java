@@ -16,15 +16,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderStatus;
@@ -53,6 +58,15 @@ import vn.chotdon.platform.validation.StoredText;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
+    static final String IDEMPOTENCY_KEY = "[A-Za-z0-9_.:-]+";
+    /** The platform answers it before any resource runs, for a Content-Length over quarkus.http.limits.max-body-size. */
+    static final String BODY_TOO_LARGE = "The body is larger than the 256 KiB this service accepts; nothing was read."
+            + " `type`: " + Problem.TYPE_BASE + "body-too-large";
+    static final String NO_ORDER = "No order with this id in the caller's cooperative (another cooperative's order"
+            + " is not found either). `type`: " + Problem.TYPE_BASE + "not-found";
+    static final String ILLEGAL_CHANGE = "The order's status does not allow this change (`currentStatus` names it);"
+            + " nothing changed. `type`: " + Problem.TYPE_BASE + "illegal-status-change.";
+
     private final OrderPlacement placement;
     private final OrderAttemptLimits attemptLimits;
     private final OrderLifecycle lifecycle;
@@ -70,48 +84,88 @@ public class OrderResource {
 
     @POST
     @PermitAll
+    @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place an order for a buyer watching the live sale",
-            description = "Accepted only while the session is LIVE; prices come from the lineup. Send an"
-                    + " Idempotency-Key: a retry with the same key and body gets the first answer.")
-    @APIResponse(responseCode = "201", description = "Placed; units are held for the order",
-            content = @Content(schema = @Schema(implementation = OrderReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (phone, address, quantities...), all listed",
+    @Operation(operationId = "placeOrder", summary = "Place an order for a buyer watching the live sale",
+            description = "Public: buyers do not sign in. Accepted only while the session is LIVE; prices come from"
+                    + " the lineup, never from the client. Units are held for the order until it is confirmed or"
+                    + " paid, or its hold expires (`holdExpiresAt`); a cash-on-delivery order in a session that"
+                    + " confirms COD at once comes back CONFIRMED.\n\n"
+                    + "Send an `Idempotency-Key`: a retry with the same key and the same body gets the first answer"
+                    + " again, byte for byte and with the same status (201 with the same order and access token, or"
+                    + " the same final refusal), and places nothing more.")
+    @APIResponse(responseCode = "201", description = "Placed, or the replay of the placement with this Idempotency-Key."
+            + " The body is the order and the buyer's access token, shown only in this answer.",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true,
+                    description = "The buyer's URL of the order, /buyer/orders/{code}; read it with the access"
+                            + " token as " + BuyerOrderResource.TOKEN_HEADER,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (phone, address, quantities, an item giving both"
+            + " or neither of code and itemId...), all listed in `errors`; or a malformed Idempotency-Key or body."
+            + " `type`: " + Problem.TYPE_BASE + "validation, " + Problem.TYPE_BASE + "malformed-json, "
+            + Problem.TYPE_BASE + "unstorable-value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown session",
+    @APIResponse(responseCode = "404", description = "No such session (or order-service has not heard of it yet)."
+            + " `type`: " + Problem.TYPE_BASE + "not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Sold out (names the item and what remains), over the per-buyer"
-            + " limit, over the units one phone may hold unpaid in the session (held-units-cap), session not LIVE,"
-            + " or the first request with this Idempotency-Key is still running",
+    @APIResponse(responseCode = "409", description = "Nothing was placed:\n"
+            + "- sold out or not enough left (`itemCode`, `itemId`, `remaining`). `type`: " + Problem.TYPE_BASE + "sold-out\n"
+            + "- over an item's per-buyer limit for this phone (`itemCode`, `limit`, `alreadyOrdered`). `type`: "
+            + Problem.TYPE_BASE + "buyer-limit\n"
+            + "- over the units one phone may hold unpaid in the session (`cap`, `held`, `asked`). `type`: "
+            + Problem.TYPE_BASE + "held-units-cap\n"
+            + "- the session is not LIVE (`currentStatus`). `type`: " + Problem.TYPE_BASE + "session-not-live\n"
+            + "- the first request with this Idempotency-Key is still running (`retryAfterSeconds`). `type`: "
+            + Problem.TYPE_BASE + "request-in-progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    @APIResponse(responseCode = "413", description = BODY_TOO_LARGE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A code not on the lineup, or an Idempotency-Key reused for another body",
+    @APIResponse(responseCode = "422", description = "An item not on the session's lineup (each listed in `errors`)."
+            + " `type`: " + Problem.TYPE_BASE + "unknown-item. Or an Idempotency-Key already used for another body,"
+            + " or for an order already placed. `type`: " + Problem.TYPE_BASE + "idempotency-key-reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many order attempts from this address or for this phone;"
-            + " Retry-After says when to send the same request again (nothing was done)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many order attempts from this network or for this phone;"
+            + " nothing was done, send the same request again after Retry-After seconds (`retryAfterSeconds`)."
+            + " `type`: " + Problem.TYPE_BASE + "too-many-attempts",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, required = true, description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
     public Response place(
-            @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]+",
+            @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = IDEMPOTENCY_KEY,
                     message = "may hold letters, digits and _ . : - only")
-            @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID", example = "7b0e3c9a-5f0e-4f59-9a51-2f7f0c1d9e11")
+            @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID. Optional, but"
+                    + " without it a retry after a lost answer places a second order. Kept for 2 days.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + IDEMPOTENCY_KEY + "$"),
+                    example = "7b0e3c9a-5f0e-4f59-9a51-2f7f0c1d9e11")
             String idempotencyKey,
-            @Valid @NotNull @RequestBody(content = @Content(schema = @Schema(implementation = PlaceOrder.class)))
+            @Valid @NotNull @RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceOrder.class)))
             PlaceOrder order,
             UriInfo uri,
             HttpServerRequest request) {
         attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
         OrderPlacement.Answer answer = placement.place(order, idempotencyKey, "/" + uri.getPath().replaceFirst("^/", ""));
-        return Response.status(answer.status())
+        Response.ResponseBuilder response = Response.status(answer.status())
                 .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
-                .entity(answer.body()).build();
+                .entity(answer.body());
+        if (answer.orderCode() != null) {
+            response.location(URI.create("/buyer/orders/" + answer.orderCode()));
+        }
+        return response.build();
     }
 
     @GET
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
-    @Operation(summary = "List the orders of the caller's cooperative, filtered by session, status and phone")
+    @Operation(operationId = "listOrders", summary = "List the orders of the caller's cooperative",
+            description = "Filtered by session, status and buyer phone, oldest first. Owners see phones and addresses"
+                    + " whole; staff see the phone masked and no street or house.")
+    @APIResponse(responseCode = "200", description = "One page of orders")
     public PageOf<OrderView> list(
-            @QueryParam("sessionId") @Parameter(example = "5") Long sessionId,
-            @QueryParam("status") @Parameter(example = "PLACED") OrderStatus status,
-            @QueryParam("phone") @Parameter(description = "Any usual form; matched normalised", example = "0912345678") String phone,
+            @QueryParam("sessionId") @Parameter(description = "Only this session's orders", example = "5") Long sessionId,
+            @QueryParam("status") @Parameter(description = "Only orders in this status", example = "PLACED") OrderStatus status,
+            @QueryParam("phone") @Parameter(description = "Only this buyer's orders; any usual form, matched normalised"
+                    + " (a number that is not Vietnamese answers 400)", example = "0912345678") String phone,
             @Valid @BeanParam PageParams paging) {
         var found = queries.list(caller.cooperativeScope(), sessionId, status, phone, paging.page, paging.size);
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);
@@ -120,8 +174,13 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
-    @Operation(summary = "Read an order of the caller's cooperative")
-    public OrderView get(@PathParam("id") long id) {
+    @Operation(operationId = "getOrder", summary = "Read an order of the caller's cooperative",
+            description = "Owners see the phone and address whole; staff see the phone masked and no street or house.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrderView get(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
         return view(queries.byId(id, caller.cooperativeScope()));
     }
 
@@ -129,10 +188,16 @@ public class OrderResource {
     @Path("/{id}/confirm")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Confirm a PLACED order")
-    @APIResponse(responseCode = "409", description = "Not a legal status change; names the current status",
+    @Operation(operationId = "confirmOrder", summary = "Confirm a PLACED order",
+            description = "Its units stay sold and its hold no longer expires. Confirming an order already CONFIRMED"
+                    + " changes nothing and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, CONFIRMED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OrderView confirm(@PathParam("id") long id) {
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView confirm(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CONFIRMED, Actor.STAFF, null));
     }
 
@@ -140,8 +205,16 @@ public class OrderResource {
     @Path("/{id}/pay")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Record the payment of a PLACED or CONFIRMED order (bank transfer received)")
-    public OrderView pay(@PathParam("id") long id) {
+    @Operation(operationId = "payOrder", summary = "Record the payment of a PLACED or CONFIRMED order",
+            description = "For a bank transfer received (the order code is its memo). Paying a PLACED order confirms it"
+                    + " too. Paying an order already PAID changes nothing and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, PAID",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView pay(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.PAID, Actor.STAFF, null));
     }
 
@@ -149,8 +222,17 @@ public class OrderResource {
     @Path("/{id}/ship")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Hand a PAID order (or a CONFIRMED cash-on-delivery order) to the courier")
-    public OrderView ship(@PathParam("id") long id) {
+    @Operation(operationId = "shipOrder", summary = "Hand an order to the courier",
+            description = "A PAID order, or a CONFIRMED cash-on-delivery order (the courier collects the cash). Shipping"
+                    + " an order already SHIPPED changes nothing and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, SHIPPED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE + " A CONFIRMED bank-transfer order ships only"
+            + " once paid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView ship(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.SHIPPED, Actor.STAFF, null));
     }
 
@@ -158,8 +240,16 @@ public class OrderResource {
     @Path("/{id}/deliver")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Record delivery of a SHIPPED order (cash on delivery is then paid)")
-    public OrderView deliver(@PathParam("id") long id) {
+    @Operation(operationId = "deliverOrder", summary = "Record delivery of a SHIPPED order",
+            description = "A cash-on-delivery order is then paid too (`paidAt`). Delivering an order already DELIVERED"
+                    + " changes nothing and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, DELIVERED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView deliver(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.DELIVERED, Actor.STAFF, null));
     }
 
@@ -167,9 +257,19 @@ public class OrderResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel an order not yet shipped; its units go back to the session's quota")
-    public OrderView cancel(@PathParam("id") long id,
-            @QueryParam("reason") @Size(max = 500) @StoredText(max = 500, multiline = true) @Parameter(example = "Khách đổi ý") String reason) {
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order not yet shipped",
+            description = "A PLACED, CONFIRMED or PAID order; its units go back to the session's quota and to the"
+                    + " buyer's per-item limits. Cancelling an order already CANCELLED changes nothing (the first"
+                    + " reason stays) and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView cancel(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id,
+            @QueryParam("reason") @Size(max = 500) @StoredText(max = 500, multiline = true)
+            @Parameter(description = "Why, kept as `cancelReason`", example = "Khách đổi ý") String reason) {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
     }
 

@@ -44,8 +44,11 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class OrderPlacement {
 
-    /** The answer to send: a status and the exact JSON body (a replay sends the same bytes). */
-    public record Answer(int status, String body) {
+    /**
+     * The answer to send: a status, the exact JSON body (a replay sends the same bytes) and, for a
+     * placed order, its code, which names the buyer's URL of it.
+     */
+    public record Answer(int status, String body, String orderCode) {
     }
 
     private record Want(LineupItem item, long quantity) {
@@ -80,14 +83,13 @@ public class OrderPlacement {
         // The key first: a retry gets the first answer even if the item has sold out since.
         IdempotencyKeys.Claimed claimed = idempotency.claim(idempotencyKey, hash(request));
         if (claimed instanceof IdempotencyKeys.StoredAnswer stored) {
-            return new Answer(stored.status(), stored.body());
+            return replay(stored);
         }
         IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) claimed;
         try {
             return placeOnce(request, claim, phone, province);
         } catch (IdempotencyKeys.ClaimLost lost) {
-            IdempotencyKeys.StoredAnswer stored = idempotency.afterLostClaim(idempotencyKey);
-            return new Answer(stored.status(), stored.body());
+            return replay(idempotency.afterLostClaim(idempotencyKey));
         } catch (ProblemException refusal) {
             Problem problem = refusal.toProblem(path);
             if (FinalAnswers.isFinal(problem)) {
@@ -202,7 +204,19 @@ public class OrderPlacement {
         if (claim != null) {
             idempotency.complete(claim, 201, body);
         }
-        return new Answer(201, body);
+        return new Answer(201, body, order.code);
+    }
+
+    /** A stored answer as first sent; a stored receipt names its order. */
+    private Answer replay(IdempotencyKeys.StoredAnswer stored) {
+        if (stored.status() != 201) {
+            return new Answer(stored.status(), stored.body(), null);
+        }
+        try {
+            return new Answer(201, stored.body(), json.readTree(stored.body()).path("order").path("code").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored order receipt is not JSON", e);
+        }
     }
 
     private void takeQuota(Want want) {

@@ -5,49 +5,63 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.platform.text.VietnamPhone;
 
 @Schema(name = "Order")
 public record OrderView(
-        @Schema(example = "1201") long id,
-        @Schema(description = "Read out on the stream; the bank transfer memo", example = "K7M3Q9TX") String code,
-        @Schema(example = "5") long sessionId,
-        @Schema(example = "PLACED") String status,
-        @Schema(example = "COD") String paymentMethod,
-        @Schema(example = "Nguyễn Văn An") String buyerName,
-        @Schema(description = "Whole (+84…) for the buyer and the owner; masked for staff", example = "+84912345678")
-        String phone,
-        Address address,
-        String note,
-        List<Line> lines,
-        @Schema(description = "Whole VND", example = "30000") long totalVnd,
+        @Schema(required = true, example = "1201") long id,
+        @Schema(required = true, description = "Read out on the stream; the bank transfer memo",
+                pattern = "^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$", example = "K7M3Q9TX") String code,
+        @Schema(required = true, example = "5") long sessionId,
+        @Schema(required = true) OrderStatus status,
+        @Schema(required = true) PaymentMethod paymentMethod,
+        @Schema(required = true, example = "Nguyễn Văn An") String buyerName,
+        @Schema(required = true, description = "Whole (+84…) for the buyer and the owner; masked (0912***678) for staff",
+                example = "+84912345678") String phone,
+        @Schema(required = true) Address address,
+        @Schema(required = true, nullable = true, description = "The buyer's note; null when none was given",
+                example = "Giao giờ hành chính") String note,
+        @Schema(required = true) List<Line> lines,
+        @Schema(required = true, description = "Whole VND", example = "30000") long totalVnd,
+        @Schema(required = true, implementation = String.class, format = "date-time", example = "2025-11-28T12:00:05Z")
         Instant placedAt,
-        @Schema(description = "PLACED orders not confirmed or paid by then expire") Instant holdExpiresAt,
-        Instant confirmedAt,
-        Instant paidAt,
-        Instant shippedAt,
-        Instant deliveredAt,
-        Instant cancelledAt,
-        Instant expiredAt,
-        String cancelReason,
-        long version) {
+        @Schema(required = true, implementation = String.class, format = "date-time", example = "2025-11-28T12:30:05Z",
+                description = "Set at placement, and kept: a PLACED order neither confirmed nor paid by then expires")
+        Instant holdExpiresAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET
+                + " Paying a PLACED order sets it too.") Instant confirmedAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET
+                + " A cash-on-delivery order is paid when delivered.") Instant paidAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant shippedAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant deliveredAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant cancelledAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant expiredAt,
+        @Schema(required = true, nullable = true, description = "Why it was cancelled; null unless given",
+                example = "Khách đổi ý") String cancelReason,
+        @Schema(required = true, description = "Grows by one with every status change", example = "2") long version) {
+
+    private static final String NOT_YET = "Null until the order reaches this step.";
 
     @Schema(name = "OrderAddress")
     public record Address(
-            @Schema(example = "Hà Nội") String province,
-            @Schema(example = "Xã Đan Phượng") String commune,
-            @Schema(description = "Street, hamlet, house; left out for staff", nullable = true,
+            @Schema(required = true, description = "The current official name of the province or centrally-run city,"
+                    + " whatever name the buyer typed", example = "Hà Nội") String province,
+            @Schema(required = true, example = "Xã Đan Phượng") String commune,
+            @Schema(required = true, description = "Street, hamlet, house; null for staff", nullable = true,
                     example = "Thôn Thượng Thôn, số 12") String detail) {
     }
 
     @Schema(name = "OrderLine")
     public record Line(
-            @Schema(example = "12") long itemId,
-            @Schema(example = "BG01") String code,
-            @Schema(example = "Bánh gio Thanh Huệ") String productName,
-            @Schema(example = "2") long quantity,
-            @Schema(example = "15000") long unitPriceVnd,
-            @Schema(example = "30000") long lineTotalVnd) {
+            @Schema(required = true, example = "12") long itemId,
+            @Schema(required = true, example = "BG01") String code,
+            @Schema(required = true, example = "Bánh gio Thanh Huệ") String productName,
+            @Schema(required = true, example = "2") long quantity,
+            @Schema(required = true, description = "Whole VND: the live price when ordered", example = "15000")
+            long unitPriceVnd,
+            @Schema(required = true, description = "Whole VND", example = "30000") long lineTotalVnd) {
 
         static Line of(OrderLine l) {
             return new Line(l.itemId, l.code, l.productName, l.quantity, l.unitPriceVnd, l.lineTotalVnd);
@@ -68,7 +82,7 @@ public record OrderView(
     }
 
     private static OrderView view(Order o, String phone, String addressDetail) {
-        return new OrderView(o.id, o.code, o.sessionId, o.status.name(), o.paymentMethod.name(), o.buyerName,
+        return new OrderView(o.id, o.code, o.sessionId, o.status, o.paymentMethod, o.buyerName,
                 phone, new Address(o.province, o.commune, addressDetail), o.note,
                 o.lines.stream().map(Line::of).toList(), o.totalVnd, o.placedAt, o.holdExpiresAt, o.confirmedAt,
                 o.paidAt, o.shippedAt, o.deliveredAt, o.cancelledAt, o.expiredAt, o.cancelReason, o.version);

@@ -3,7 +3,9 @@ package vn.chotdon.order.view;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * The shop owner's tally of a session, computed from order-service's own orders. Units:
@@ -11,35 +13,69 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the part of those already paid; cancelled = in CANCELLED or EXPIRED orders; remaining = quota
  * minus held and confirmed.
  */
-@Schema(name = "Tally")
+@Schema(name = "Tally", description = "Exact counts from order-service's own orders. Every unit ordered is in exactly"
+        + " one of held, confirmed and cancelled; paid is a part of confirmed.")
 public record TallyView(
-        @Schema(example = "5") long sessionId,
-        @Schema(example = "LIVE") String sessionStatus,
-        List<ItemTally> items,
-        @Schema(description = "Number of orders in each status", example = "{\"PLACED\": 12, \"CONFIRMED\": 480}")
+        @Schema(required = true, example = "5") long sessionId,
+        @Schema(required = true, enumeration = { "SCHEDULED", "LIVE", "ENDED", "CANCELLED" }, example = "LIVE")
+        String sessionStatus,
+        @Schema(required = true, description = "Every lineup item in display order, and a withdrawn one only if orders"
+                + " ever held units of it") List<ItemTally> items,
+        @Schema(required = true, description = "Number of orders in each status; every status is present, 0 when none",
+                type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "PLACED", type = SchemaType.INTEGER, format = "int64", example = "12"),
+                        @SchemaProperty(name = "CONFIRMED", type = SchemaType.INTEGER, format = "int64", example = "410"),
+                        @SchemaProperty(name = "PAID", type = SchemaType.INTEGER, format = "int64", example = "50"),
+                        @SchemaProperty(name = "SHIPPED", type = SchemaType.INTEGER, format = "int64", example = "20"),
+                        @SchemaProperty(name = "DELIVERED", type = SchemaType.INTEGER, format = "int64", example = "0"),
+                        @SchemaProperty(name = "CANCELLED", type = SchemaType.INTEGER, format = "int64", example = "6"),
+                        @SchemaProperty(name = "EXPIRED", type = SchemaType.INTEGER, format = "int64", example = "3") },
+                requiredProperties = { "PLACED", "CONFIRMED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "EXPIRED" })
         Map<String, Long> ordersByStatus,
-        Totals totals,
+        @Schema(required = true) Totals totals,
+        @Schema(required = true, implementation = String.class, format = "date-time", example = "2025-11-28T12:10:00Z")
         Instant computedAt) {
 
-    @Schema(name = "ItemTally")
+    @Schema(name = "ItemTally", description = "One lineup item's units, by what the orders holding them have become")
     public record ItemTally(
-            @Schema(example = "12") long itemId,
-            @Schema(example = "BG01") String code,
-            @Schema(example = "88") long productId,
-            @Schema(example = "Bánh gio Thanh Huệ") String productName,
-            @Schema(example = "600") long quota,
-            @Schema(example = "40") long held,
-            @Schema(example = "523") long confirmed,
-            @Schema(example = "300") long paid,
-            @Schema(example = "17") long cancelled,
-            @Schema(example = "37") long remaining,
-            @Schema(description = "Whole VND of confirmed units", example = "7845000") long revenueVnd,
-            @Schema(description = "Whole VND of held units, not yet confirmed", example = "600000") long heldVnd,
-            boolean removed) {
+            @Schema(required = true, example = "12") long itemId,
+            @Schema(required = true, example = "BG01") String code,
+            @Schema(required = true, example = "88") long productId,
+            @Schema(required = true, example = "Bánh gio Thanh Huệ") String productName,
+            @Schema(required = true, description = "Units offered in the session", example = "600") long quota,
+            @Schema(required = true, description = HELD, example = "40") long held,
+            @Schema(required = true, description = CONFIRMED, example = "523") long confirmed,
+            @Schema(required = true, description = PAID, example = "300") long paid,
+            @Schema(required = true, description = CANCELLED, example = "17") long cancelled,
+            @Schema(required = true, description = "quota − held − confirmed, never below 0: units buyers can still"
+                    + " order", example = "37") long remaining,
+            @Schema(required = true, description = REVENUE, example = "7845000") long revenueVnd,
+            @Schema(required = true, description = HELD_VND, example = "600000") long heldVnd,
+            @Schema(required = true, description = "Withdrawn from the lineup; listed only because orders held units"
+                    + " of it", example = "false") boolean removed) {
     }
 
-    @Schema(name = "TallyTotals")
-    public record Totals(long orders, long held, long confirmed, long paid, long cancelled, long revenueVnd,
-            long heldVnd, long paidVnd) {
+    @Schema(name = "TallyTotals", description = "Sums over the items listed, and the session's number of orders")
+    public record Totals(
+            @Schema(required = true, description = "Orders of the session in any status (the sum of ordersByStatus)",
+                    example = "501") long orders,
+            @Schema(required = true, description = HELD, example = "40") long held,
+            @Schema(required = true, description = CONFIRMED, example = "523") long confirmed,
+            @Schema(required = true, description = PAID, example = "300") long paid,
+            @Schema(required = true, description = CANCELLED, example = "17") long cancelled,
+            @Schema(required = true, description = REVENUE, example = "7845000") long revenueVnd,
+            @Schema(required = true, description = HELD_VND, example = "600000") long heldVnd,
+            @Schema(required = true, description = "Whole VND of the paid units (a part of revenueVnd)",
+                    example = "4500000") long paidVnd) {
     }
+
+    private static final String HELD = "Units in PLACED orders: held, neither confirmed nor paid yet; they go back to"
+            + " the quota if the order is cancelled or its hold expires";
+    private static final String CONFIRMED = "Units in CONFIRMED, PAID, SHIPPED or DELIVERED orders: sold. Includes"
+            + " the paid units";
+    private static final String PAID = "The part of the confirmed units whose payment was recorded: paid by bank"
+            + " transfer, or cash collected at delivery. Not cancelled ones";
+    private static final String CANCELLED = "Units in CANCELLED or EXPIRED orders, back in the quota";
+    private static final String REVENUE = "Whole VND of the confirmed units (paid or not); held units are not revenue";
+    private static final String HELD_VND = "Whole VND of the held units, not yet confirmed";
 }
