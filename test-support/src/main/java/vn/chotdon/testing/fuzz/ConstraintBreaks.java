@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 final class ConstraintBreaks {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Never a line break or tab: multi-line text (a note, an address) may hold those. */
     private static final String[] CONTROLS = { "\u0000", "\u0007", "\u001B", "\u007F", "\u0085", "\u009B", "\u202E",
-            "\u2066", "\r" };
+            "\u2066" };
 
     /** Categories whose break the schema itself may not state: the rules. */
     static final String UNKNOWN_FIELD = "unknown field";

@@ -22,8 +22,11 @@ public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Schemas nest; a cycle (a tree of categories...) would recurse for ever without a bound. */
     private static final int MAX_DEPTH = 12;
-    private static final Pattern ROLES_SENTENCE = Pattern.compile("(?i)\\broles?\\b[^.\\n]*");
-    private static final Pattern ROLE_NAME = Pattern.compile("(?i)\\b(admin|owner|staff|service)\\b");
+    /** A sentence (or line) of a description that speaks of roles. */
+    private static final Pattern ROLES_SENTENCE = Pattern.compile("(?i)[^.\\n]*\\broles?\\b[^.\\n]*");
+    private static final Pattern QUOTED_ROLE = Pattern.compile("(?i)`(admin|owner|staff|service)`");
+    /** A role named in plain words; "livestream-service" names a service, not the role. */
+    private static final Pattern ROLE_NAME = Pattern.compile("(?i)(?<![-\\w])(admin|owner|staff|service)(?![-\\w])");
 
     private OpenApiOperations() {
     }
@@ -103,7 +106,8 @@ public final class OpenApiOperations {
             Matcher sentence = ROLES_SENTENCE.matcher(op.path("description").asText("") + "\n"
                     + op.path("summary").asText(""));
             while (sentence.find()) {
-                Matcher role = ROLE_NAME.matcher(sentence.group());
+                // Where roles are quoted as code, only the quoted words are roles.
+                Matcher role = (sentence.group().contains("`") ? QUOTED_ROLE : ROLE_NAME).matcher(sentence.group());
                 while (role.find()) {
                     roles.add(role.group(1).toLowerCase(Locale.ROOT));
                 }
