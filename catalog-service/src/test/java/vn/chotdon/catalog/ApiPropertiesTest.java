@@ -61,6 +61,8 @@ class ApiPropertiesTest {
                 .known("/cooperatives/{id}/members/{memberId}", members[0], members[1])
                 .known("/products/{id}", drafts[0], drafts[1], drafts[2], drafts[3], inStock[0], inStock[1], inStock[2])
                 .known("/products/{productId}", inStock[0], inStock[1], inStock[2])
+                // Retiring is for good: it has products of its own, so that the others stay for sale.
+                .known("POST /products/{id}/retire.id", toRetire[0], toRetire[1])
                 .known("/products/{productId}/reservations/{sessionId}", SESSION, OTHER_SESSION)
                 .known("/admin/parked-events/{id}", parkedEvents[0], parkedEvents[1])
                 .known("/admin/outbox/parked/{id}", parkedOutbox)

@@ -20,10 +20,17 @@ final class AnswerJudge {
     /** Answers a valid request must never get: the document allows the request, the role and the media types. */
     private static final Set<Integer> REFUSING_VALID = Set.of(400, 401, 403, 405, 406, 415);
     private static final Pattern SCHEMA_PATH = Pattern.compile("\\[Path '([^']*)'\\]");
+    private static final Pattern PROBLEM_FIELD = Pattern.compile("\"field\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
 
-    /** A broken property: what kind (the same kind groups failures and guides shrinking) and the details. */
-    record Failure(String kind, String details) {
+    /**
+     * A broken property: what kind (the same kind groups failures and guides shrinking), the
+     * details, and where in the body it sits (schema paths, array positions as *), if anywhere.
+     */
+    record Failure(String kind, String details, Set<String> places) {
+        Failure(String kind, String details) {
+            this(kind, details, Set.of());
+        }
     }
 
     private final ApiContract contract;
@@ -45,22 +52,26 @@ final class AnswerJudge {
         List<String> broken = violations(request, answer);
         if (!broken.isEmpty()) {
             Set<String> kinds = new TreeSet<>();
+            Set<String> places = new TreeSet<>();
             for (String violation : broken) {
+                kinds.add(violation.substring(0, Math.max(0, violation.indexOf(':'))));
                 Matcher at = SCHEMA_PATH.matcher(violation);
-                // Array positions do not make another kind of failure: /items/3/phone is /items/*/phone.
-                kinds.add(violation.substring(0, Math.max(0, violation.indexOf(':')))
-                        + (at.find() ? " " + at.group(1).replaceAll("/\\d+(?=/|$)", "/*") : ""));
+                if (at.find()) {
+                    // Array positions do not make another kind of failure: /items/3/phone is /items/*/phone.
+                    places.add(at.group(1).replaceAll("/\\d+(?=/|$)", "/*"));
+                }
             }
             return new Failure("answer " + status + " outside the document: " + String.join(", ", kinds),
-                    status + " " + contentType + "\n  - " + String.join("\n  - ", broken) + "\n" + abbreviate(answer.body()));
+                    status + " " + contentType + "\n  - " + String.join("\n  - ", broken) + "\n" + abbreviate(answer.body()),
+                    places);
         }
         if (status >= 400 && !contentType.startsWith("application/problem+json")) {
             return new Failure(status + " not application/problem+json", status + " answered as '" + contentType + "'\n"
                     + abbreviate(answer.body()));
         }
         if (request.kind() == FuzzRequest.Kind.VALID && REFUSING_VALID.contains(status)) {
-            return new Failure("valid request refused " + status + " " + problemType(answer.body()),
-                    status + "\n" + abbreviate(answer.body()));
+            return new Failure("valid request refused " + status + " " + problemType(answer.body())
+                    + invalidFields(answer.body()), status + "\n" + abbreviate(answer.body()));
         }
         if (request.kind() == FuzzRequest.Kind.INVALID && status < 400) {
             String category = request.breaks().substring(0, request.breaks().indexOf(" at "));
@@ -78,6 +89,16 @@ final class AnswerJudge {
             // A path the validator cannot even match against the templates (a broken escape) has no operation to keep.
             return List.of();
         }
+    }
+
+    /** The fields a validation problem names, positions as *: what a shrunk request must still be refused for. */
+    private static String invalidFields(String body) {
+        Set<String> fields = new TreeSet<>();
+        Matcher field = PROBLEM_FIELD.matcher(body);
+        while (field.find()) {
+            fields.add(field.group(1).replaceAll("\\[\\d+]", "[*]"));
+        }
+        return fields.isEmpty() ? "" : " " + fields;
     }
 
     private static String problemType(String body) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -132,18 +133,21 @@ public final class FuzzCampaign {
                         batch.add(request);
                     }
                 }
-                List<Future<RawHttp.Answer>> answers = new ArrayList<>();
+                List<Future<Judged>> answers = new ArrayList<>();
                 for (FuzzRequest request : batch) {
-                    answers.add(senders.submit(() -> http.send(request.method(), request.target(), request.headers(),
-                            request.body())));
+                    answers.add(senders.submit(() -> {
+                        RawHttp.Answer answer = http.send(request.method(), request.target(), request.headers(),
+                                request.body());
+                        return new Judged(answer, judge.judge(request, answer));
+                    }));
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     FuzzRequest request = batch.get(i);
                     try {
-                        RawHttp.Answer answer = answers.get(i).get(2, TimeUnit.MINUTES);
-                        report.record(request, answer, judge.judge(request, answer));
-                        learnFrom(request, answer);
-                    } catch (java.util.concurrent.ExecutionException e) {
+                        Judged judged = answers.get(i).get(2, TimeUnit.MINUTES);
+                        report.record(request, judged.answer(), judged.failure());
+                        learnFrom(request, judged.answer());
+                    } catch (ExecutionException e) {
                         report.noAnswer(request, (Exception) e.getCause());
                     }
                 }
@@ -156,6 +160,9 @@ public final class FuzzCampaign {
         shrinkFailures(report, judge, http);
         report.finished(Duration.ofNanos(System.nanoTime() - started));
         return report;
+    }
+
+    private record Judged(RawHttp.Answer answer, AnswerJudge.Failure failure) {
     }
 
     /** The three generators, drawing from the one seeded random in a fixed order. */

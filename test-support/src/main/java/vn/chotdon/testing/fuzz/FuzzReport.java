@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a run sent and what broke the properties: answers by status; per operation, how many
@@ -58,6 +60,7 @@ public final class FuzzReport {
         final String kind;
         final FuzzRequest first;
         final String details;
+        final Set<String> places = new TreeSet<>();
         int count = 1;
         String shrunk;
 
@@ -66,6 +69,10 @@ public final class FuzzReport {
             this.kind = kind;
             this.first = first;
             this.details = details;
+        }
+
+        String line() {
+            return operation + " | " + kind + " (" + count + ")" + (places.isEmpty() ? "" : " at " + places);
         }
     }
 
@@ -84,7 +91,7 @@ public final class FuzzReport {
             codecRefusals.merge(answer.status(), 1, Integer::sum);
         }
         if (failure != null) {
-            fail(request, failure.kind(), failure.details());
+            fail(request, failure.kind(), failure.details()).places.addAll(failure.places());
         }
     }
 
@@ -95,14 +102,16 @@ public final class FuzzReport {
         fail(request, "no answer", e.toString());
     }
 
-    private void fail(FuzzRequest request, String kind, String details) {
+    private FailureGroup fail(FuzzRequest request, String kind, String details) {
         String key = request.operation().id() + " | " + kind;
         FailureGroup group = failures.get(key);
         if (group == null) {
-            failures.put(key, new FailureGroup(request.operation().id(), kind, request, details));
+            group = new FailureGroup(request.operation().id(), kind, request, details);
+            failures.put(key, group);
         } else {
             group.count++;
         }
+        return group;
     }
 
     /** A generated request the document itself refuses (valid) or accepts (invalid): the generator's gap, not the service's. */
@@ -143,9 +152,9 @@ public final class FuzzReport {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Each kind of failure, as "operation | kind (count)". */
+    /** Each kind of failure, as "operation | kind (count) at the places it was seen". */
     public synchronized List<String> failures() {
-        return failures.values().stream().map(g -> g.operation + " | " + g.kind + " (" + g.count + ")").toList();
+        return failures.values().stream().map(FailureGroup::line).toList();
     }
 
     public synchronized String summary() {
@@ -164,8 +173,7 @@ public final class FuzzReport {
                 .append(cannotSucceed.containsKey(op) ? " — cannot succeed here: " + cannotSucceed.get(op) : "")
                 .append('\n'));
         out.append("\nKinds of failure:\n");
-        failures.values().forEach(g -> out.append("  ").append(g.operation).append(" | ").append(g.kind).append(" (")
-                .append(g.count).append(")\n"));
+        failures.values().forEach(g -> out.append("  ").append(g.line()).append('\n'));
         out.append('\n');
         failures.values().forEach(g -> out.append(describe(g)).append("\n\n"));
         if (!generatorGaps.isEmpty()) {
@@ -200,8 +208,7 @@ public final class FuzzReport {
             return;
         }
         StringBuilder message = new StringBuilder(summary()).append("\n\nKinds of failure:\n");
-        failures.values().forEach(g -> message.append("  ").append(g.operation).append(" | ").append(g.kind)
-                .append(" (").append(g.count).append(")\n"));
+        failures.values().forEach(g -> message.append("  ").append(g.line()).append('\n'));
         if (!never.isEmpty()) {
             message.append("\nNo valid request succeeded (2xx) on: ").append(never).append('\n');
             never.forEach(op -> message.append("  ").append(op).append(": ").append(byOperation.get(op)).append('\n'));

@@ -8,9 +8,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Values that exist in the service under test (ids, codes, tokens), found by where they go. A key
- * is, from the most specific: a path template up to the parameter ({@code /products/{id}} serves
- * every path under it), an operation and a name ({@code placeOrder.code}), or a bare name
- * ({@code productId}, a path parameter, query parameter, header or body field of that name).
+ * is, from the most specific: an operation and a name ({@code retireProduct.id}, or with the
+ * method and path, {@code POST /products/{id}/retire.id}), for values only that operation may
+ * use up; a path template up to the parameter ({@code /products/{id}} serves every path under
+ * it); or a bare name ({@code productId}, a path parameter, query parameter, header or body field
+ * of that name).
  * Values that only make sense together (an order's code and its access token) are a bundle: a
  * request takes all of a bundle's values or none.
  */
@@ -33,18 +35,24 @@ final class KnownValues {
         String template = op.pathTemplate();
         int at = template.indexOf("{" + name + "}");
         String scoped = at < 0 ? null : template.substring(0, at + name.length() + 2);
-        List<String> keys = new ArrayList<>();
+        List<String> keys = new ArrayList<>(ofOperation(op, name));
         if (scoped != null) {
             keys.add(scoped);
         }
-        keys.add(op.id() + "." + name);
         keys.add(name);
         return keys;
     }
 
     /** The keys a query parameter, header or body field is looked up by, most specific first. */
     static List<String> forName(ApiOperation op, String name) {
-        return List.of(op.id() + "." + name, name);
+        List<String> keys = new ArrayList<>(ofOperation(op, name));
+        keys.add(name);
+        return keys;
+    }
+
+    private static List<String> ofOperation(ApiOperation op, String name) {
+        return op.operationId() == null ? List.of(op.name() + "." + name)
+                : List.of(op.operationId() + "." + name, op.name() + "." + name);
     }
 
     /**
@@ -54,7 +62,11 @@ final class KnownValues {
     synchronized Map<String, String> bundleFor(ApiOperation op, RandomGenerator random) {
         List<Map<String, String>> fitting = bundles.stream().filter(b -> b.keySet().stream()
                 .anyMatch(key -> lookedUpBy(op, key))).toList();
-        return fitting.isEmpty() ? Map.of() : fitting.get(random.nextInt(fitting.size()));
+        // Bundles kept for this operation alone (things it uses up) come first.
+        List<Map<String, String>> own = fitting.stream().filter(b -> b.keySet().stream()
+                .anyMatch(key -> ofOperation(op, "").stream().anyMatch(key::startsWith))).toList();
+        List<Map<String, String>> choice = own.isEmpty() ? fitting : own;
+        return choice.isEmpty() ? Map.of() : choice.get(random.nextInt(choice.size()));
     }
 
     private static boolean lookedUpBy(ApiOperation op, String key) {
@@ -64,7 +76,7 @@ final class KnownValues {
                 return true;
             }
         }
-        return key.startsWith(op.id() + ".");
+        return ofOperation(op, "").stream().anyMatch(key::startsWith);
     }
 
     /** The values of the first key that has some, or an empty list. */

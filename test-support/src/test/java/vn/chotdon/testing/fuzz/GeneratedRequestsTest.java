@@ -63,7 +63,7 @@ class GeneratedRequestsTest {
         known.add("/sessions/{sessionId}", List.of("41", "42"));
         ValidRequests valid = new ValidRequests(known, random);
         Set<String> paths = new HashSet<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 250; i++) {
             FuzzRequest request = valid.next(op).toRequest(i, FuzzRequest.Kind.VALID);
             assertThat(check.problems(request)).as(request.describe()).isEmpty();
             paths.add(request.rawPath());
@@ -79,7 +79,7 @@ class GeneratedRequestsTest {
         ConstraintBreaks breaks = new ConstraintBreaks(random);
         Set<String> categories = new HashSet<>();
         List<String> accepted = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 400; i++) {
             RequestParts broken = breaks.next(valid.next(op));
             FuzzRequest request = broken.toRequest(i, FuzzRequest.Kind.INVALID);
             String category = broken.breaks.substring(0, broken.breaks.indexOf(" at "));
