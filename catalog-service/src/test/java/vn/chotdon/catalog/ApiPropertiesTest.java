@@ -52,6 +52,7 @@ class ApiPropertiesTest {
                         .put("/products/" + inStock[i] + "/reservations/" + session).then().statusCode(200);
             }
         }
+        long[] toRetire = { CatalogApi.product(home, "Bánh gio ngừng bán 1"), CatalogApi.product(home, "Bánh gio ngừng bán 2") };
         long[] parkedEvents = { ParkedEventRows.parkHarmless(Db.ofApplication(), "catalog-service-test.session-ends", home),
                 ParkedEventRows.parkHarmless(Db.ofApplication(), "catalog-service-test.session-ends", home) };
         Object[] parkedOutbox = LongStream.range(0, 4).mapToObj(i -> ParkedOutboxRows.park(Db.ofApplication())).toArray();

@@ -44,6 +44,14 @@ class ApiPropertiesTest {
     @CatalogStub.Server
     WireMockServer catalog;
 
+    @TestHTTPResource("/")
+    URI base;
+
+    @AfterEach
+    void signOut() {
+        Callers.anonymous();
+    }
+
     @Test
     void everyAnswerKeepsTheDocument() {
         long home = LivestreamApi.cooperative();

@@ -34,6 +34,9 @@ class ApiPropertiesTest {
     private static final String[] PHONES = { "0912 345 678", "0987 654 321", "0903 111 222", "0868 222 333",
             "0358 444 555", "0702 666 777", "0833 888 999", "0961 000 111" };
 
+    @TestHTTPResource("/")
+    URI base;
+
     @Test
     void everyAnswerKeepsTheDocument() {
         LiveSale sale = new LiveSale().open();

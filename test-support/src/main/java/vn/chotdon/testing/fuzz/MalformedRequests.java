@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -107,7 +109,7 @@ final class MalformedRequests {
             byte[] raw = bodyBytes != null ? bodyBytes
                     : bodyText != null ? bodyText.getBytes(StandardCharsets.UTF_8) : null;
             return new FuzzRequest(number, FuzzRequest.Kind.MALFORMED, op, caller, rawPath(), List.copyOf(query),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(finalHeaders)), raw == null ? body : null,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(finalHeaders)), raw == null ? body : null,
                     raw, null, null);
         }
     }
@@ -126,7 +128,7 @@ final class MalformedRequests {
         if (!values.isEmpty()) {
             return values.get(random.nextInt(values.size()));
         }
-        return name.toLowerCase(java.util.Locale.ROOT).contains("idempotency")
+        return name.toLowerCase(Locale.ROOT).contains("idempotency")
                 ? "fuzz-" + Integer.toHexString(random.nextInt()) : examples.example(schema).asText();
     }
 
