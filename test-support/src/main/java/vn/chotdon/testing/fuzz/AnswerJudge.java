@@ -1,5 +1,7 @@
 package vn.chotdon.testing.fuzz;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,6 +84,9 @@ final class AnswerJudge {
     }
 
     private List<String> violations(FuzzRequest request, RawHttp.Answer answer) {
+        if (addressesAnotherPath(request.rawPath())) {
+            return List.of();
+        }
         try {
             return contract.violations(request.method(), request.rawPath(), answer.status(), answer.headers(),
                     answer.body());
@@ -99,6 +104,26 @@ final class AnswerJudge {
             fields.add(field.group(1).replaceAll("\\[\\d+]", "[*]"));
         }
         return fields.isEmpty() ? "" : " " + fields;
+    }
+
+    /**
+     * Whether the server resolves the path to another one than the template it seems to match: a
+     * segment that is "." or "..", or that holds an encoded slash, once decoded. Such a request
+     * addresses no operation of the document, like an unknown route.
+     */
+    static boolean addressesAnotherPath(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException brokenEscape) {
+                continue;
+            }
+            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String problemType(String body) {

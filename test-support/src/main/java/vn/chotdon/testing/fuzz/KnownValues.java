@@ -90,15 +90,18 @@ final class KnownValues {
         return List.of();
     }
 
-    /** The value of the bundle for the first key it holds, else one drawn from the first key that has values. */
-    String draw(List<String> keys, Map<String, String> bundle, RandomGenerator random) {
+    /** A value of the most specific key that has one: the bundle's, else one drawn from the key's values. */
+    synchronized String draw(List<String> keys, Map<String, String> bundle, RandomGenerator random) {
         for (String key : keys) {
             if (bundle.containsKey(key)) {
                 return bundle.get(key);
             }
+            List<String> pool = pools.get(key);
+            if (pool != null && !pool.isEmpty()) {
+                return pool.get(random.nextInt(pool.size()));
+            }
         }
-        List<String> values = values(keys);
-        return values.isEmpty() ? null : values.get(random.nextInt(values.size()));
+        return null;
     }
 
     boolean knows(List<String> keys) {

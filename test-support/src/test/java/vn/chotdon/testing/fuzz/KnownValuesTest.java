@@ -32,6 +32,17 @@ class KnownValuesTest {
     }
 
     @Test
+    void anOperationsOwnValuesWinOverABundleOfWiderKeys() {
+        KnownValues known = new KnownValues();
+        known.bundle(Map.of("/products/{id}", "42"));
+        known.add("retireProduct.id", List.of("7"));
+        SplittableRandom random = new SplittableRandom(1);
+
+        assertThat(known.draw(KnownValues.forPath(RETIRE, "id"), known.bundleFor(RETIRE, random), random)).isEqualTo("7");
+        assertThat(known.draw(KnownValues.forPath(READ, "id"), known.bundleFor(READ, random), random)).isEqualTo("42");
+    }
+
+    @Test
     void aBundleIsTakenWhole() {
         KnownValues known = new KnownValues();
         for (int i = 0; i < 5; i++) {
