@@ -108,18 +108,22 @@ final class AnswerJudge {
 
     /**
      * Whether the server resolves the path to another one than the template it seems to match: a
-     * segment that is "." or "..", or that holds an encoded slash, once decoded. Such a request
-     * addresses no operation of the document, like an unknown route.
+     * segment that is "." or "..", that holds an encoded slash, or that is only matrix parameters
+     * (";a=b", which the server strips), once decoded. Such a request addresses no operation of
+     * the document, like an unknown route.
      */
     static boolean addressesAnotherPath(String rawPath) {
-        for (String segment : rawPath.split("/", -1)) {
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
             String decoded;
             try {
                 decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException brokenEscape) {
                 continue;
             }
-            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/")) {
+            boolean onlyMatrixParameters = segment.startsWith(";");
+            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || onlyMatrixParameters) {
                 return true;
             }
         }

@@ -12,6 +12,7 @@ class AnswerJudgeTest {
         assertThat(AnswerJudge.addressesAnotherPath("/sessions/./end")).isTrue();
         assertThat(AnswerJudge.addressesAnotherPath("/sessions/%2e%2e/end")).isTrue();
         assertThat(AnswerJudge.addressesAnotherPath("/products/a%2Fb")).isTrue();
+        assertThat(AnswerJudge.addressesAnotherPath("/orders/;a=b")).isTrue();
     }
 
     @Test
