@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -35,10 +37,10 @@ final class MalformedRequests {
 
     private final RandomGenerator random;
     private final SchemaExamples examples;
-    private final Map<String, List<String>> known;
+    private final KnownValues known;
     private final OddValues odd;
 
-    MalformedRequests(RandomGenerator random, Map<String, List<String>> known) {
+    MalformedRequests(RandomGenerator random, KnownValues known) {
         this.random = random;
         this.known = known;
         this.examples = new SchemaExamples(known, random);
@@ -74,16 +76,16 @@ final class MalformedRequests {
         Draft(ApiOperation op) {
             this.op = op;
             for (ApiOperation.Parameter p : op.in("path")) {
-                path.put(p.name(), wellFormed(p.name(), p.schema()));
+                path.put(p.name(), wellFormed(KnownValues.forPath(op, p.name()), p.schema()));
             }
             for (ApiOperation.Parameter p : op.in("query")) {
                 if (p.required() || random.nextInt(3) == 0) {
-                    query.add(p.name() + "=" + JsonText.percentEncode(wellFormed(p.name(), p.schema())));
+                    query.add(p.name() + "=" + wellFormed(KnownValues.forName(op, p.name()), p.schema()));
                 }
             }
             for (ApiOperation.Parameter p : op.in("header")) {
                 if (p.required() || random.nextInt(2) == 0) {
-                    headers.put(p.name(), headerValue(p.name(), p.schema()));
+                    headers.put(p.name(), headerValue(KnownValues.forName(op, p.name()), p.name(), p.schema()));
                 }
             }
             if (op.bodySchema() != null) {
@@ -102,32 +104,31 @@ final class MalformedRequests {
             return result;
         }
 
-        byte[] bytes() {
-            if (bodyBytes != null) {
-                return bodyBytes;
-            }
-            if (bodyText != null) {
-                return bodyText.getBytes(StandardCharsets.UTF_8);
-            }
-            return body == null ? null : write(body).getBytes(StandardCharsets.UTF_8);
+        /** The request as sent: its body as a JSON tree while it is one, else as the bytes made of it. */
+        FuzzRequest toRequest(int number, String caller, Map<String, String> finalHeaders) {
+            byte[] raw = bodyBytes != null ? bodyBytes
+                    : bodyText != null ? bodyText.getBytes(StandardCharsets.UTF_8) : null;
+            return new FuzzRequest(number, FuzzRequest.Kind.MALFORMED, op, caller, rawPath(), List.copyOf(query),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(finalHeaders)), raw == null ? body : null,
+                    raw, null, null);
         }
     }
 
-    private String wellFormed(String name, JsonNode schema) {
-        List<String> values = known.get(name);
-        if (values != null && !values.isEmpty()) {
+    private String wellFormed(List<String> keys, JsonNode schema) {
+        List<String> values = known.values(keys);
+        if (!values.isEmpty()) {
             return JsonText.percentEncode(values.get(random.nextInt(values.size())));
         }
         JsonNode example = examples.example(schema);
-        return example.isValueNode() ? example.asText() : "1";
+        return JsonText.percentEncode(example.isValueNode() ? example.asText() : "1");
     }
 
-    private String headerValue(String name, JsonNode schema) {
-        List<String> values = known.get(name);
-        if (values != null && !values.isEmpty()) {
+    private String headerValue(List<String> keys, String name, JsonNode schema) {
+        List<String> values = known.values(keys);
+        if (!values.isEmpty()) {
             return values.get(random.nextInt(values.size()));
         }
-        return name.toLowerCase(java.util.Locale.ROOT).contains("idempotency")
+        return name.toLowerCase(Locale.ROOT).contains("idempotency")
                 ? "fuzz-" + Integer.toHexString(random.nextInt()) : examples.example(schema).asText();
     }
 

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the operations of an OpenAPI 3 document (as /q/openapi?format=json serves it). */
 public final class OpenApiOperations {
@@ -19,6 +22,11 @@ public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Schemas nest; a cycle (a tree of categories...) would recurse for ever without a bound. */
     private static final int MAX_DEPTH = 12;
+    /** A sentence (or line) of a description that speaks of roles. */
+    private static final Pattern ROLES_SENTENCE = Pattern.compile("(?i)[^.\\n]*\\broles?\\b[^.\\n]*");
+    private static final Pattern QUOTED_ROLE = Pattern.compile("(?i)`(admin|owner|staff|service)`");
+    /** A role named in plain words; "livestream-service" names a service, not the role. */
+    private static final Pattern ROLE_NAME = Pattern.compile("(?i)(?<![-\\w])(admin|owner|staff|service)(?![-\\w])");
 
     private OpenApiOperations() {
     }
@@ -64,8 +72,48 @@ public final class OpenApiOperations {
                 schema = resolve(document, type.getValue().path("schema"), 0);
             }
         }
-        return new ApiOperation(method.toUpperCase(Locale.ROOT), template, List.copyOf(parameters), schema,
-                mediaType, op.path("security").size() > 0);
+        JsonNode security = op.has("security") ? op.get("security") : document.path("security");
+        return new ApiOperation(op.hasNonNull("operationId") ? op.get("operationId").asText() : null,
+                method.toUpperCase(Locale.ROOT), template, List.copyOf(parameters), schema, mediaType,
+                body.path("required").asBoolean(false), isSecured(security), roles(op, security));
+    }
+
+    /** A requirement list with an empty requirement ({}) in it makes the token optional. */
+    private static boolean isSecured(JsonNode security) {
+        if (security.size() == 0) {
+            return false;
+        }
+        for (JsonNode requirement : security) {
+            if (requirement.size() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The roles, wherever the document says them: the scopes of the security requirement, an
+     * {@code x-roles} extension, or a sentence of the description that speaks of roles
+     * ("Roles: `owner`, `staff`").
+     */
+    static List<String> roles(JsonNode op, JsonNode security) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (JsonNode requirement : security) {
+            requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(scope -> roles.add(scope.asText())));
+        }
+        op.path("x-roles").forEach(role -> roles.add(role.asText()));
+        if (roles.isEmpty()) {
+            Matcher sentence = ROLES_SENTENCE.matcher(op.path("description").asText("") + "\n"
+                    + op.path("summary").asText(""));
+            while (sentence.find()) {
+                // Where roles are quoted as code, only the quoted words are roles.
+                Matcher role = (sentence.group().contains("`") ? QUOTED_ROLE : ROLE_NAME).matcher(sentence.group());
+                while (role.find()) {
+                    roles.add(role.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(roles);
     }
 
     /** The node with every $ref inside it replaced by what it points at, to a bounded depth. */

@@ -8,6 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,8 +33,11 @@ final class RawHttp {
         this.port = base.getPort();
     }
 
-    /** The answer's status, its Content-Type (or null) and the start of its body. */
-    record Answer(int status, String contentType, String body) {
+    /**
+     * The answer's status, its Content-Type (or null), its headers (names in lower case) and the
+     * start of its body, de-chunked.
+     */
+    record Answer(int status, String contentType, Map<String, List<String>> headers, String body) {
 
         /**
          * An empty 400, 414 or 431 without a Content-Type: Vert.x's HTTP codec refusing a request
@@ -84,14 +91,56 @@ final class RawHttp {
         }
         String[] lines = text.substring(0, headEnd).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
-        String contentType = null;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon > 0 && lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("content-type")) {
-                contentType = lines[i].substring(colon + 1).strip();
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        name -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
             }
         }
-        String body = new String(received.toByteArray(), headEnd + 4, received.size() - headEnd - 4, StandardCharsets.UTF_8);
-        return new Answer(status, contentType, body);
+        byte[] all = received.toByteArray();
+        byte[] body = Arrays.copyOfRange(all, headEnd + 4, all.length);
+        if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"))) {
+            body = dechunk(body);
+        }
+        String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : null;
+        return new Answer(status, contentType, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The body of a chunked answer, as far as it was read. */
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = indexOfCrLf(chunked, at);
+            if (lineEnd < 0) {
+                break;
+            }
+            String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+            int size;
+            try {
+                size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+            } catch (NumberFormatException e) {
+                break;
+            }
+            at = lineEnd + 2;
+            if (size == 0) {
+                break;
+            }
+            int length = Math.min(size, chunked.length - at);
+            body.write(chunked, at, length);
+            at += length + 2;
+        }
+        return body.toByteArray();
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -24,10 +24,10 @@ final class SchemaExamples {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 8;
 
-    private final Map<String, List<String>> known;
+    private final KnownValues known;
     private final RandomGenerator random;
 
-    SchemaExamples(Map<String, List<String>> known, RandomGenerator random) {
+    SchemaExamples(KnownValues known, RandomGenerator random) {
         this.known = known;
         this.random = random;
     }
@@ -40,9 +40,10 @@ final class SchemaExamples {
         if (schema == null || schema.isMissingNode() || depth > MAX_DEPTH) {
             return NODES.nullNode();
         }
-        if (name != null && known.containsKey(name)) {
-            String value = known.get(name).get(0);
-            return isNumeric(schema) ? NODES.numberNode(Long.parseLong(value)) : NODES.textNode(value);
+        if (name != null && known.knows(List.of(name))) {
+            String value = known.values(List.of(name)).get(0);
+            return isNumeric(schema) && value.matches("-?\\d{1,18}") ? NODES.numberNode(Long.parseLong(value))
+                    : NODES.textNode(value);
         }
         if (schema.has("example")) {
             return exampleValue(schema.get("example"), schema);
