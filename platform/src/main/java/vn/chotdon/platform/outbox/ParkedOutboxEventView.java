@@ -2,7 +2,6 @@ package vn.chotdon.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A parked outbox row as an admin sees it: what it is and why Kafka refused it, not its payload. */
@@ -14,13 +13,13 @@ public record ParkedOutboxEventView(
         @Schema(required = true, description = "The Kafka record key (the id whose events stay in order)", example = "5")
         String key,
         @Schema(required = true, example = "vn.chotdon.order.placed") String type,
-        @Schema(required = true, type = SchemaType.STRING, format = "date-time", example = "2026-12-01T12:00:00Z")
+        @Schema(required = true, implementation = String.class, format = "date-time", example = "2026-12-01T12:00:00Z")
         Instant occurredAt,
         @Schema(required = true, description = "Attempts to send it", example = "1") int attempts,
         @Schema(required = true, nullable = true, description = "Why Kafka refused it the last time",
                 example = "org.apache.kafka.common.errors.RecordTooLargeException: The message is 2097240 bytes")
         String lastError,
-        @Schema(required = true, nullable = true, type = SchemaType.STRING, format = "date-time",
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
                 description = "Null once released: the relay sends it again", example = "2026-12-01T12:00:05Z")
         Instant parkedAt,
         @Schema(required = true, description = "Size of the payload in UTF-8", example = "2097152") long payloadBytes) {

@@ -1,7 +1,6 @@
 package vn.chotdon.platform.parking.admin;
 
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.chotdon.platform.parking.ParkedEvent;
 import vn.chotdon.platform.parking.ParkedEventStatus;
@@ -31,9 +30,9 @@ public record ParkedEventView(
                 example = "java.lang.IllegalStateException: lineup item 41 not found") String error,
         @Schema(required = true, description = "Failed attempts, replays included", example = "5") int attempts,
         @Schema(required = true) ParkedEventStatus status,
-        @Schema(required = true, type = SchemaType.STRING, format = "date-time", example = "2026-12-01T12:00:00Z")
+        @Schema(required = true, implementation = String.class, format = "date-time", example = "2026-12-01T12:00:00Z")
         Instant parkedAt,
-        @Schema(required = true, nullable = true, type = SchemaType.STRING, format = "date-time",
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
                 description = "When it was replayed; null while PARKED", example = "2026-12-01T12:05:00Z")
         Instant replayedAt) {
 
