@@ -12,8 +12,9 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies must carry the types they declare. Jackson's leniency would otherwise turn a
  * price of 15000.5 into 15000 đồng, "15000" into a number, or 123 into a name, silently.
- * A key given twice is malformed JSON. Unknown fields stay allowed: clients may be newer than the
- * service.
+ * A key given twice is malformed JSON. Unknown fields are refused in request bodies only
+ * ({@link StrictJsonBodies}): this mapper also reads events and other services' answers, which a
+ * newer peer may extend.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

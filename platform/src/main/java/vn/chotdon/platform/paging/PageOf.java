@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a listing. Pages are numbered from 0. */
-@Schema(name = "Page")
+/**
+ * One page of a listing. Pages are numbered from 0. Its schema is named after what it lists
+ * ({@code PageOfParkedEventView}), so that each listing's items have their own type in the
+ * generated clients. (No @Schema on the class: the raw, untyped PageOf would be documented too.)
+ */
 public record PageOf<T>(
-        List<T> items,
-        @Schema(example = "0") int page,
-        @Schema(example = "20") int size,
-        @Schema(example = "57") long totalItems,
-        @Schema(example = "3") int totalPages) {
+        @Schema(required = true, description = "This page's items, at most size of them") List<T> items,
+        @Schema(required = true, example = "0") int page,
+        @Schema(required = true, example = "20") int size,
+        @Schema(required = true, description = "Items on all pages", example = "57") long totalItems,
+        @Schema(required = true, example = "3") int totalPages) {
 
     public static <E, T> PageOf<T> of(List<E> items, int page, int size, long totalItems, Function<E, T> map) {
         int totalPages = (int) ((totalItems + size - 1) / size);

@@ -1,13 +1,16 @@
 package vn.chotdon.platform.problem;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** Names an invalid field the way the client wrote it: {@code items[0].quantity}. */
-final class FieldPaths {
+public final class FieldPaths {
 
     private FieldPaths() {
     }
@@ -58,5 +61,19 @@ final class FieldPaths {
             }
         }
         return field.toString();
+    }
+
+    /** From where a JSON parser is: the field it is on, inside the objects and arrays around it. */
+    public static String of(JsonStreamContext where) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext context = where; context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push((context.getParent() != null && !context.getParent().inRoot() ? "." : "")
+                        + context.getCurrentName());
+            }
+        }
+        return String.join("", parts);
     }
 }

@@ -2,7 +2,6 @@ package vn.chotdon.platform.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,16 +30,8 @@ public class OversizedBodyAnswer {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared, maxBytes)) {
-                String body = new JsonObject()
-                        .put("type", Problem.TYPE_BASE + "body-too-large")
-                        .put("title", "Request body too large")
-                        .put("status", 413)
-                        .put("detail", "The request body is " + declared + " bytes; this service accepts at most "
-                                + maxBytes)
-                        .put("instance", ctx.request().path())
-                        .encode();
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                EarlyProblems.answer(ctx, 413, "body-too-large", "Request body too large",
+                        "The request body is " + declared + " bytes; this service accepts at most " + maxBytes, true);
             } else {
                 ctx.next();
             }

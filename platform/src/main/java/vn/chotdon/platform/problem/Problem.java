@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An RFC 9457 problem details body, as every error of every service is answered. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors" })
-@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json); a problem type may add"
+        + " members of its own (e.g. `available` on a stock conflict)", additionalProperties = Schema.True.class)
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";

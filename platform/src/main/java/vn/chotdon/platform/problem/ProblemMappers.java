@@ -2,11 +2,14 @@ package vn.chotdon.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -14,24 +17,45 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.chotdon.platform.database.DatabaseOutage;
 import vn.chotdon.platform.problem.Problem.FieldViolation;
+import vn.chotdon.platform.rest.InvalidParameterException;
+import vn.chotdon.platform.rest.ResourceRoutes;
 
 /** Turns every error a request can meet into application/problem+json. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ResourceRoutes routes;
+
+    ProblemMappers(ResourceRoutes routes) {
+        this.routes = routes;
+    }
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
@@ -63,8 +87,16 @@ public class ProblemMappers {
         return unreadableBody(e, uri);
     }
 
+    /** {@code ?size=abc}, {@code /products/abc}: the parameter and what it must be, not JAX-RS's 404. */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        List<FieldViolation> errors = List.of(new FieldViolation(e.parameter(), e.expectation()));
+        return new Problem("validation", "Invalid request", 400, e.getMessage(), path(uri), errors, null)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableBody(json, uri);
         }
@@ -72,17 +104,30 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        String path = path(uri);
+        Set<String> allowed = routes.allowed(path);
+        if (status == 404 && !allowed.isEmpty() && !allowed.contains(request.method().name())) {
+            // RESTEasy Reactive answers 404 when no resource class matching the path has the method at all.
+            status = 405;
+        }
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = reason == null ? "Request refused" : reason.getReasonPhrase();
         String detail = switch (status) {
-            case 404 -> "No resource at " + path(uri);
-            case 405 -> "Method not allowed on " + path(uri);
-            case 406 -> "This resource answers application/json only";
-            case 415 -> "Send the body as application/json";
+            case 404 -> "No resource at " + path;
+            case 405 -> request.method().name() + " is not allowed on " + path + "; allowed: "
+                    + String.join(", ", allowed);
+            case 406 -> "This operation produces " + listed(routes.mediaTypes(path, request.method().name(), true))
+                    + "; the Accept header asks for " + quoted(request.getHeader(HttpHeaders.ACCEPT));
+            case 415 -> "This operation consumes " + listed(routes.mediaTypes(path, request.method().name(), false))
+                    + "; the request's Content-Type is " + quoted(request.getHeader(HttpHeaders.CONTENT_TYPE));
             default -> e.getMessage();
         };
         String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');
-        return new Problem(slug, title, status, detail, path(uri), null, null).toResponse();
+        Response answer = new Problem(slug, title, status, detail, path, null, null).toResponse();
+        if (status == 405) {
+            return Response.fromResponse(answer).allow(allowed).build();
+        }
+        return answer;
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -122,6 +167,14 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    private static String listed(Collection<String> mediaTypes) {
+        return mediaTypes.isEmpty() ? "other media types" : String.join(", ", mediaTypes);
+    }
+
+    private static String quoted(String header) {
+        return header == null || header.isBlank() ? "nothing" : "'" + header + "'";
+    }
+
     private static boolean onReturnValue(ConstraintViolation<?> v) {
         for (Path.Node node : v.getPropertyPath()) {
             if (node.getKind() == ElementKind.RETURN_VALUE) {
@@ -144,6 +197,9 @@ public class ProblemMappers {
             if (e instanceof ValueInstantiationException && e.getCause() != null) {
                 return e.getCause().getMessage();
             }
+            if (e.getCause() instanceof InputCoercionException tooLarge && tooLarge.getTargetType() != null) {
+                return outOfRange(tooLarge.getTargetType());
+            }
             if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
                 return "unknown value '" + invalid.getValue() + "'; expected one of "
@@ -155,16 +211,48 @@ public class ProblemMappers {
             return e.getOriginalMessage();
         }
 
-        private static String describe(Class<?> type) {
+        static String outOfRange(Class<?> type) {
+            if (type == int.class || type == Integer.class) {
+                return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            }
+            if (type == long.class || type == Long.class) {
+                return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+            }
+            return "must be " + describe(type) + " within range";
+        }
+
+        static String describe(Class<?> type) {
             if (type == long.class || type == Long.class || type == int.class || type == Integer.class
-                    || type == short.class || type == Short.class) {
+                    || type == short.class || type == Short.class || type == byte.class || type == Byte.class
+                    || type == BigInteger.class) {
                 return "a whole number";
             }
             if (type == boolean.class || type == Boolean.class) {
                 return "true or false";
             }
-            if (type == String.class) {
+            if (type == String.class || type == char.class || type == Character.class) {
                 return "a string";
+            }
+            if (type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class) {
+                return "a date-time such as 2026-12-01T19:00:00+07:00";
+            }
+            if (type == LocalDateTime.class) {
+                return "a date-time without offset such as 2026-12-01T19:00:00";
+            }
+            if (type == LocalDate.class) {
+                return "a date such as 2026-12-01";
+            }
+            if (type == LocalTime.class || type == OffsetTime.class) {
+                return "a time such as 19:00:00";
+            }
+            if (type == Duration.class) {
+                return "a duration such as PT15M";
+            }
+            if (type == UUID.class) {
+                return "a UUID such as 0b6f2f64-3a4e-4f1c-9d55-0e9f0f7c2a11";
+            }
+            if (type == URI.class || type == URL.class) {
+                return "a URL such as https://cdn.example.vn/banh-gio-1.jpg";
             }
             if (Collection.class.isAssignableFrom(type) || type.isArray()) {
                 return "an array";
@@ -174,6 +262,9 @@ public class ProblemMappers {
             }
             if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
                 return "a number";
+            }
+            if (type == Object.class || JsonNode.class.isAssignableFrom(type)) {
+                return "a JSON value";
             }
             return "an object";
         }

@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
  * {@code VietnameseText.fold}. NFC and folding can make text longer (a Hangul syllable folds
  * to three letters; U+FB2C composes to three code points), so {@code @Size} on the typed text
  * does not protect the column. Also refuses what has no place in stored text: unpaired
- * surrogates (not encodable in UTF-8) and control characters (but tab and line breaks where
- * {@link #multiline()}). Null is valid.
+ * surrogates (not encodable in UTF-8), control characters (NUL, C0, DEL and C1; but tab and line
+ * breaks where {@link #multiline()}) and bidirectional overrides and isolates. Null is valid.
  *
  * <p>Pair it with {@code @Size(max)} of the same limit: {@code @Size} refuses text too long as
  * typed (and documents maxLength in OpenAPI), this refuses text that becomes too long once

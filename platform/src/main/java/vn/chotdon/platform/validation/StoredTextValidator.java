@@ -39,7 +39,11 @@ public class StoredTextValidator implements ConstraintValidator<StoredText, Stri
             } else if (Character.isSurrogate(c)) {
                 return "contains an unpaired surrogate (\\u" + Integer.toHexString(c) + "), which is not text";
             } else if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
+                // C0, DEL and C1 (U+0080-U+009F): nothing a person types, and C1 is often mis-decoded Windows-1252.
                 return "contains a control character (U+" + String.format("%04X", (int) c) + ")";
+            } else if (isBidiControl(c)) {
+                return "contains a bidirectional override or isolate (U+" + String.format("%04X", (int) c)
+                        + "), which can make the text display other than it reads";
             }
         }
         if (value.length() > max) {
@@ -53,6 +57,14 @@ public class StoredTextValidator implements ConstraintValidator<StoredText, Stri
             return "must be at most " + max + " characters in its search form (without diacritics, decomposed)";
         }
         return null;
+    }
+
+    /**
+     * Embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069) reorder what follows
+     * them on screen: a product name could show a price or a phone number other than the one stored.
+     */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static int codePoints(String text) {

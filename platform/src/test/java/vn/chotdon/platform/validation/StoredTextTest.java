@@ -65,4 +65,35 @@ class StoredTextTest {
                 "contains an unpaired surrogate (\\ud800), which is not text");
         assertThat(problems(new Name("\uDC00"))).hasSize(1);
     }
+
+    @Test
+    void everyC1ControlIsRefusedEvenWhereLineBreaksAreAllowed() {
+        for (char c = '\u0080'; c <= '\u009F'; c++) {
+            assertThat(problems(new Note("a" + c + "b"))).as("U+%04X", (int) c)
+                    .containsExactly(String.format("contains a control character (U+%04X)", (int) c));
+        }
+        assertThat(problems(new Note("a\u007Fb"))).containsExactly("contains a control character (U+007F)");
+        assertThat(problems(new Note("giá\u00A0rẻ"))).as("no-break space is text").isEmpty();
+    }
+
+    @Test
+    void everyC0ControlButTabAndLineBreaksIsRefusedInMultilineText() {
+        for (char c = '\u0000'; c < '\u0020'; c++) {
+            boolean allowed = c == '\t' || c == '\n' || c == '\r';
+            assertThat(problems(new Note("a" + c + "b")).isEmpty()).as("U+%04X", (int) c).isEqualTo(allowed);
+        }
+    }
+
+    @Test
+    void everyBidiOverrideAndIsolateIsRefused() {
+        for (char c : new char[] { '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068',
+                '\u2069' }) {
+            assertThat(problems(new Note("Giá " + c + "51"))).as("U+%04X", (int) c).containsExactly(String.format(
+                    "contains a bidirectional override or isolate (U+%04X), which can make the text display other"
+                            + " than it reads", (int) c));
+        }
+        assertThat(problems(new Name("\u2069"))).hasSize(1);
+        // Marks that only set a direction, and the zero-width joiner of emoji, are left alone.
+        assertThat(problems(new Note("a\u200Eb\u200Dc"))).isEmpty();
+    }
 }

@@ -49,12 +49,15 @@ public class ParkedEventResource {
     }
 
     @GET
-    @Operation(summary = "List parked events, newest first",
-            description = "An owner sees only the events about their cooperative.")
+    @Operation(operationId = "listParkedEvents", summary = "List parked events, newest first",
+            description = "Events this service's consumers could not apply after their retries, kept with the record"
+                    + " as received and the last error. The platform admin sees all of them; a cooperative's owner"
+                    + " only those about their cooperative.")
+    @APIResponse(responseCode = "200", description = "One page of parked events, newest first")
     public PageOf<ParkedEventView> list(
-            @QueryParam("status") @Parameter(description = "PARKED or REPLAYED", example = "PARKED") ParkedEventStatus status,
+            @QueryParam("status") @Parameter(description = "Only events in this status", example = "PARKED") ParkedEventStatus status,
             @QueryParam("consumer") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*",
-                    message = "a consumer group is letters, digits, dots, dashes and underscores") @Parameter(description = "A consumer group",
+                    message = "a consumer group is letters, digits, dots, dashes and underscores") @Parameter(description = "Only events of this consumer group",
                     example = "order-service.read-model") String consumer,
             @Valid @BeanParam PageParams paging) {
         var found = parked.list(caller.cooperativeScope(), status, consumer, paging.page, paging.size);
@@ -63,30 +66,37 @@ public class ParkedEventResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one parked event, with its payload and last error")
-    @APIResponse(responseCode = "404", description = "No such parked event (or not about the owner's cooperative)",
+    @Operation(operationId = "getParkedEvent", summary = "Read one parked event",
+            description = "With the record's value as received, whether it can be replayed, and the last error.")
+    @APIResponse(responseCode = "200", description = "The parked event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEventView.class)))
+    @APIResponse(responseCode = "404", description = "No such parked event (or not about the owner's cooperative)."
+            + " `type`: https://chotdon.vn/problems/not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ParkedEventView get(@PathParam("id") long id) {
+    public ParkedEventView get(@PathParam("id") @Parameter(description = "The parked event's id", example = "12") long id) {
         return ParkedEventView.of(replay.find(id, caller.cooperativeScope()));
     }
 
     @POST
     @Path("/{id}/replay")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Run a parked event through its consumer's handler now",
+    @Operation(operationId = "replayParkedEvent", summary = "Run a parked event through its consumer's handler now",
             description = "Applied once, in one transaction with the consumer's processed-event record; success marks"
-                    + " it REPLAYED. Replaying an event already REPLAYED changes nothing.")
+                    + " it REPLAYED. Replaying an event already REPLAYED changes nothing. No body.")
     @APIResponse(responseCode = "200", description = "Applied (or had been before); the event is REPLAYED",
-            content = @Content(schema = @Schema(implementation = ParkedEventView.class)))
-    @APIResponse(responseCode = "404", description = "No such parked event (or not about the owner's cooperative)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEventView.class)))
+    @APIResponse(responseCode = "404", description = "No such parked event (or not about the owner's cooperative)."
+            + " `type`: https://chotdon.vn/problems/not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The handler failed again (parked-event-replay-failed, with the"
-            + " error; it stays parked), the record is not a readable event (parked-event-unreadable), or its consumer"
-            + " does not run in this service (consumer-not-running)",
+    @APIResponse(responseCode = "409", description = "The handler failed again (it stays parked; `error` and"
+            + " `attempts` say how), the record is not a readable event, or its consumer does not run in this service."
+            + " `type`: https://chotdon.vn/problems/parked-event-replay-failed,"
+            + " https://chotdon.vn/problems/parked-event-unreadable, https://chotdon.vn/problems/consumer-not-running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database cannot be reached; nothing was changed",
+    @APIResponse(responseCode = "503", description = "The database cannot be reached; nothing was changed. Replay it"
+            + " again later. `type`: https://chotdon.vn/problems/database-unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ParkedEventView replay(@PathParam("id") long id) {
+    public ParkedEventView replay(@PathParam("id") @Parameter(description = "The parked event's id", example = "12") long id) {
         return ParkedEventView.of(replay.replay(id, caller.cooperativeScope()));
     }
 }
