@@ -33,6 +33,12 @@ final class CatalogApi {
                 "description", "Bánh gio gói lá dong", "originCommune", "Xã Đan Phượng");
     }
 
+    /** A product's changeable fields (PUT /products/{id}): its cooperative is not one of them. */
+    static Map<String, Object> productChange(String name) {
+        return Map.of("name", name, "unit", "CAI", "priceVnd", 15000, "description", "Bánh gio gói lá dong",
+                "originCommune", "Xã Đan Phượng");
+    }
+
     static long product(long cooperativeId, String name) {
         return Callers.as(TestTokens.staff(cooperativeId)).contentType(ContentType.JSON)
                 .body(productBody(cooperativeId, name))

@@ -32,7 +32,7 @@ class CatalogEventsTest {
             long coop = CatalogApi.cooperative("HTX Sự kiện");
             long id = CatalogApi.product(coop, "Nhãn lồng Hưng Yên");
             Callers.actAs(TestTokens.staff(coop));
-            given().contentType(ContentType.JSON).body(CatalogApi.productBody(coop, "Nhãn lồng Hưng Yên loại 1"))
+            given().contentType(ContentType.JSON).body(CatalogApi.productChange("Nhãn lồng Hưng Yên loại 1"))
                     .put("/products/" + id).then().statusCode(200);
             given().post("/products/" + id + "/activate").then().statusCode(200);
             given().contentType(ContentType.JSON).body(Map.of("quantity", 50))

@@ -48,7 +48,7 @@ class OutboxBrokerOutageTest {
         LocalInfrastructure.stopKafka();
         try {
             long started = System.nanoTime();
-            given().contentType(ContentType.JSON).body(CatalogApi.productBody(coop, "Cam Cao Phong loại đặc biệt"))
+            given().contentType(ContentType.JSON).body(CatalogApi.productChange("Cam Cao Phong loại đặc biệt"))
                     .put("/products/" + id).then().statusCode(200);
             given().post("/products/" + id + "/activate").then().statusCode(200);
             given().contentType(ContentType.JSON).body(Map.of("quantity", 40))

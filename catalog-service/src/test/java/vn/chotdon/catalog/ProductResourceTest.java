@@ -127,7 +127,7 @@ class ProductResourceTest {
                 .contentType("application/problem+json")
                 .body("type", is("https://chotdon.vn/problems/illegal-status-change"))
                 .body("currentStatus", is("RETIRED"));
-        given().contentType(ContentType.JSON).body(CatalogApi.productBody(coop, "Chè mới"))
+        given().contentType(ContentType.JSON).body(CatalogApi.productChange("Chè mới"))
                 .put("/products/" + id).then().statusCode(409)
                 .body("type", is("https://chotdon.vn/problems/product-retired"));
     }
@@ -159,7 +159,8 @@ class ProductResourceTest {
                 .contentType("application/problem+json")
                 .body("type", is("https://chotdon.vn/problems/not-found"))
                 .body("detail", is("Product 987654321 does not exist"));
-        given().get("/products/not-a-number").then().statusCode(404).contentType("application/problem+json");
+        given().get("/products/not-a-number").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("id"));
         given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -32,6 +32,7 @@ class LivestreamEventsTest {
             Callers.actAs(TestTokens.owner(coop));
             long session = LivestreamApi.session(coop);
             Map<String, Object> details = LivestreamApi.sessionBody(coop);
+            details.remove("cooperativeId");
             details.put("holdMinutes", 15);
             details.put("autoConfirmCod", true);
             given().contentType(ContentType.JSON).body(details).put("/sessions/" + session).then().statusCode(200);

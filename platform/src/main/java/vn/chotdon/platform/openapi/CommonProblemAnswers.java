@@ -15,9 +15,10 @@ import vn.chotdon.platform.problem.Problem;
 /**
  * Adds to every operation of a service's OpenAPI document the problem answers that come from the
  * platform rather than from the operation itself, unless the operation documents that status with
- * its own words: 400 for a bad parameter or body, 401 and 403 where a token is required, 406 for an
- * Accept header it cannot satisfy, 415 for a body of another media type, and 503 while the database
- * cannot be reached. The document is OpenAPI 3.0.3 (see microprofile-config.properties), which every
+ * its own words: 400 for a bad parameter or body, 401 for a token that is not valid and 403 where a
+ * token is required, 406 for an Accept header it cannot satisfy, 413 for a body too large, 414 and
+ * 431 for a request line or headers over the limits, 415 for a body of another media type, and 503
+ * while the database cannot be reached. The document is OpenAPI 3.0.3 (see microprofile-config.properties), which every
  * linter, validator and client generator the front-end teams use reads fully.
  */
 public class CommonProblemAnswers implements OASFilter {
@@ -52,13 +53,22 @@ public class CommonProblemAnswers implements OASFilter {
         if (secured) {
             add(answers, "401", "No valid bearer token.", "unauthorized");
             add(answers, "403", "The token's role or cooperative may not do this.", "forbidden");
+        } else {
+            // A public operation needs no token, but one that is sent is still verified.
+            add(answers, "401", "A bearer token was sent and is not valid (expired, wrongly signed...).",
+                    "unauthorized");
         }
         add(answers, "406", "The Accept header asks for a media type this operation does not produce.",
                 "not-acceptable");
         if (operation.getRequestBody() != null) {
-            add(answers, "415", "The body's Content-Type is not one this operation consumes.",
-                    "unsupported-media-type");
+            add(answers, "413", "The body is larger than the service accepts.", "body-too-large");
         }
+        add(answers, "414", "The request line (path and query) is longer than 4 KiB.", "uri-too-long");
+        add(answers, "415", operation.getRequestBody() != null
+                ? "The body's Content-Type is not one this operation consumes."
+                : "A body was sent with a Content-Type, and this operation takes no body.",
+                "unsupported-media-type");
+        add(answers, "431", "The request headers are larger than 16 KiB.", "headers-too-large");
         if (!answers.hasAPIResponse("503")) {
             APIResponse unavailable = problem("The database cannot be reached for now; send the same request again"
                     + " (with the same Idempotency-Key) after Retry-After seconds.", List.of("database-unavailable"));

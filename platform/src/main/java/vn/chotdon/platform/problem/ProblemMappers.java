@@ -148,11 +148,27 @@ public class ProblemMappers {
         if (DatabaseOutage.isCauseOf(e)) {
             return DatabaseOutage.answer(path(uri));
         }
+        if (isConcurrentChange(e)) {
+            return concurrentChange(null, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, path(uri));
         return new Problem("internal", "Internal error", 500,
                 "Something went wrong on our side; the incident id is " + incident, path(uri), null, null)
                 .toResponse();
+    }
+
+    /**
+     * A version check that fails at commit reaches us wrapped in the transaction's own exceptions
+     * (two requests replacing the same cooperative at once): it is still the other request's change.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unreadableBody(JsonProcessingException e, UriInfo uri) {
