@@ -67,7 +67,7 @@ class ApiPropertiesTest {
                 LivestreamApi.start(session);
             }
             campaign.knownTogether(Map.of("/sessions/{id}", session, "/sessions/{sessionId}", session,
-                    "/sessions/{sessionId}/lineup/{itemId}", item, "/sessions/{sessionId}/lineup/codes/{code}", code));
+                    "/sessions/{sessionId}/lineup/{itemId}", item, "/sessions/{sessionId}/lineup-codes/{code}", code));
         }
         // What an operation uses up (a session it starts, cancels or ends, an item it removes) is its own.
         campaign.known("POST /sessions/{id}/start.id", LivestreamApi.session(home), LivestreamApi.session(home),

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,7 @@ import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
+import vn.chotdon.platform.validation.StoredText;
 
 /**
  * A cooperative's owner and staff keep its products; anyone may read the ACTIVE ones (what
@@ -95,7 +97,8 @@ public class ProductResource {
             Long cooperativeId,
             @QueryParam("status") @Parameter(description = "Only products in this status", example = "ACTIVE")
             ProductStatus status,
-            @QueryParam("q") @Parameter(description = "Words to find in the name", example = "banh gio") String q,
+            @QueryParam("q") @Size(max = 200) @StoredText(max = 200)
+            @Parameter(description = "Words to find in the name", example = "banh gio") String q,
             @Valid @BeanParam PageParams paging) {
         var found = products.list(new ProductQuery(cooperativeId, status, q), viewer(), paging.page, paging.size);
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), ProductView::of);

@@ -164,8 +164,10 @@ public class OrderResource {
     public PageOf<OrderView> list(
             @QueryParam("sessionId") @Parameter(description = "Only this session's orders", example = "5") Long sessionId,
             @QueryParam("status") @Parameter(description = "Only orders in this status", example = "PLACED") OrderStatus status,
-            @QueryParam("phone") @Parameter(description = "Only this buyer's orders; any usual form, matched normalised"
-                    + " (a number that is not Vietnamese answers 400)", example = "0912345678") String phone,
+            @QueryParam("phone") @Pattern(regexp = PlaceOrder.PHONE_PATTERN, message = "must be a Vietnamese phone number")
+            @Parameter(description = "Only this buyer's orders; any usual form, matched normalised"
+                    + " (a number that is not Vietnamese answers 400)", example = "0912345678",
+                    schema = @Schema(type = SchemaType.STRING, pattern = PlaceOrder.PHONE_PATTERN)) String phone,
             @Valid @BeanParam PageParams paging) {
         var found = queries.list(caller.cooperativeScope(), sessionId, status, phone, paging.page, paging.size);
         return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);

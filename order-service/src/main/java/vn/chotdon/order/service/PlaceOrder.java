@@ -65,6 +65,6 @@ public record PlaceOrder(
      * breaks: +84, 0084, 84 or 0, then a mobile (3, 5, 7, 8, 9 and 8 digits) or fixed-line (2 and 9
      * digits) number, with spaces, dots, hyphens and brackets anywhere.
      */
-    static final String PHONE_PATTERN = "^[ .()-]*(\\+[ .()-]*8[ .()-]*4|0[ .()-]*0[ .()-]*8[ .()-]*4|8[ .()-]*4|0)"
+    public static final String PHONE_PATTERN = "^[ .()-]*(\\+[ .()-]*8[ .()-]*4|0[ .()-]*0[ .()-]*8[ .()-]*4|8[ .()-]*4|0)"
             + "[ .()-]*([35789]([ .()-]*[0-9]){8}|2([ .()-]*[0-9]){9})[ .()-]*$";
 }

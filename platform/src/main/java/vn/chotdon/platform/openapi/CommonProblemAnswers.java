@@ -60,9 +60,8 @@ public class CommonProblemAnswers implements OASFilter {
         }
         add(answers, "406", "The Accept header asks for a media type this operation does not produce.",
                 "not-acceptable");
-        if (operation.getRequestBody() != null) {
-            add(answers, "413", "The body is larger than the service accepts.", "body-too-large");
-        }
+        // Any request may carry a body, even to an operation that takes none.
+        add(answers, "413", "The body is larger than the service accepts.", "body-too-large");
         add(answers, "414", "The request line (path and query) is longer than 4 KiB.", "uri-too-long");
         add(answers, "415", operation.getRequestBody() != null
                 ? "The body's Content-Type is not one this operation consumes."

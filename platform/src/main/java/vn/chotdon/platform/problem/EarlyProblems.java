@@ -16,13 +16,16 @@ public final class EarlyProblems {
     /** Ends the request with this problem; {@code close} drops the connection after it (a body left unread). */
     public static void answer(RoutingContext ctx, int status, String slug, String title, String detail,
             boolean close) {
-        String body = new JsonObject()
+        JsonObject problem = new JsonObject()
                 .put("type", Problem.TYPE_BASE + slug)
                 .put("title", title)
                 .put("status", status)
-                .put("detail", detail)
-                .put("instance", instance(ctx))
-                .encode();
+                .put("detail", detail);
+        String instance = instance(ctx);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        String body = problem.encode();
         var response = ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (close) {
             response.putHeader(HttpHeaders.CONNECTION, "close");

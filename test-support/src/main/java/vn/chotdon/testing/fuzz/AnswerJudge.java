@@ -107,9 +107,10 @@ final class AnswerJudge {
     }
 
     /**
-     * Whether the server resolves the path to another one than the template it seems to match: a
-     * segment that is "." or "..", that holds an encoded slash, or that is only matrix parameters
-     * (";a=b", which the server strips), once decoded. Such a request addresses no operation of
+     * Whether the server resolves the path to another one than the template it seems to match: an
+     * empty segment (a path parameter left empty: /orders//confirm), a segment that is "." or "..",
+     * that holds an encoded slash, or that is only matrix parameters (";a=b", which the server
+     * strips), once decoded. Such a request addresses no operation of
      * the document, like an unknown route.
      */
     static boolean addressesAnotherPath(String rawPath) {
@@ -123,7 +124,8 @@ final class AnswerJudge {
                 continue;
             }
             boolean onlyMatrixParameters = segment.startsWith(";");
-            if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || onlyMatrixParameters) {
+            if (segment.isEmpty() || decoded.equals(".") || decoded.equals("..") || decoded.contains("/")
+                    || onlyMatrixParameters) {
                 return true;
             }
         }

@@ -92,16 +92,20 @@ final class SchemaExamples {
         }
     }
 
-    /** Examples of a string schema may be written as JSON text ("{...}") by the annotations. */
+    /**
+     * Examples of a string schema may be written as JSON text ("{...}") by the annotations. A copy,
+     * never the document's own node: the malformed requests change what they are given, and the
+     * document must stay as the service wrote it for the valid requests drawn from it later.
+     */
     private static JsonNode exampleValue(JsonNode example, JsonNode schema) {
         if (example.isTextual() && ("object".equals(type(schema)) || "array".equals(type(schema)))) {
             try {
                 return JSON.readTree(example.asText());
             } catch (Exception e) {
-                return example;
+                return example.deepCopy();
             }
         }
-        return example;
+        return example.deepCopy();
     }
 
     private static String textFor(JsonNode schema) {

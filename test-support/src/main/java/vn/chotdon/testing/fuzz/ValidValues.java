@@ -62,7 +62,7 @@ final class ValidValues {
             return schema.get("enum").get(random.nextInt(schema.get("enum").size()));
         }
         if (schema.has("example") && random.nextInt(3) == 0 && Schemas.fits(schema, schema.get("example"))) {
-            return schema.get("example");
+            return schema.get("example").deepCopy();
         }
         return switch (Schemas.type(schema)) {
             case "object" -> object(schema, bundle, depth);

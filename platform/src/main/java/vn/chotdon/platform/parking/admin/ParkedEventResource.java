@@ -56,7 +56,7 @@ public class ParkedEventResource {
     @APIResponse(responseCode = "200", description = "One page of parked events, newest first")
     public PageOf<ParkedEventView> list(
             @QueryParam("status") @Parameter(description = "Only events in this status", example = "PARKED") ParkedEventStatus status,
-            @QueryParam("consumer") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]*",
+            @QueryParam("consumer") @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._-]*$",
                     message = "a consumer group is letters, digits, dots, dashes and underscores") @Parameter(description = "Only events of this consumer group",
                     example = "order-service.read-model") String consumer,
             @Valid @BeanParam PageParams paging) {
