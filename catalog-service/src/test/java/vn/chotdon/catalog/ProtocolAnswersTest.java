@@ -225,7 +225,8 @@ class ProtocolAnswersTest {
         assertThat(bigHeaders.contentType()).isEqualTo("application/problem+json");
         assertThat(bigHeaders.body()).contains("\"type\":\"https://chotdon.vn/problems/headers-too-large\"");
 
-        assertThat(raw("GET /products?q=" + "a".repeat(3000) + " HTTP/1.1", Map.of()).status()).isEqualTo(200);
+        // A parameter no operation reads, so that only the length of the line is tried (q has its own limit).
+        assertThat(raw("GET /products?filler=" + "a".repeat(3000) + " HTTP/1.1", Map.of()).status()).isEqualTo(200);
         assertThat(raw("GET /products HTTP/1.1", Map.of("X-Filler", "b".repeat(10_000))).status()).isEqualTo(200);
     }
 
