@@ -19,6 +19,12 @@ class StrictBodiesTest {
     record Order(String buyerName, List<Line> items) {
     }
 
+    record Address(String province, String commune) {
+    }
+
+    record Delivery(String buyerName, Address address) {
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final StrictBodies bodies = new StrictBodies(json);
 
@@ -42,6 +48,23 @@ class StrictBodiesTest {
                             new Problem.FieldViolation("note", "unknown field"),
                             new Problem.FieldViolation("perBuyerLimt", "unknown field"));
                 });
+    }
+
+    @Test
+    void anUnknownFieldOfANestedObjectAfterItsKnownFieldsIsNamedWithItsObject() {
+        // Not yet when the unknown field comes before the record's last known one: Jackson keeps it
+        // in a buffer until the record is made and replays it through a context that has lost the
+        // object's place, so it is named without "address.".
+        for (String address : List.of("{\"province\": \"Hà Nội\", \"commune\": \"Xã A\", \"ward\": \"P1\"}")) {
+            for (String body : List.of("{\"buyerName\": \"Chị Hoa\", \"address\": " + address + "}",
+                    "{\"address\": " + address + ", \"buyerName\": \"Chị Hoa\"}")) {
+                assertThatThrownBy(() -> bodies.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                        bodies.type(Delivery.class)))
+                        .as(body)
+                        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem("/orders").errors)
+                                .as(body).containsExactly(new Problem.FieldViolation("address.ward", "unknown field")));
+            }
+        }
     }
 
     @Test
