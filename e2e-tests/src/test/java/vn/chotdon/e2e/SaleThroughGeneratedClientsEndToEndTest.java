@@ -64,7 +64,7 @@ class SaleThroughGeneratedClientsEndToEndTest {
 
     private static final long GIO_STOCK = 200;
     private static final long CHUNG_STOCK = 100;
-    private static final DeliveryAddress ADDRESS = new DeliveryAddress().province("Hà Nội").commune("Xã Đan Phượng")
+    private static final DeliveryAddress ADDRESS = new DeliveryAddress().province(DeliveryAddress.ProvinceEnum.fromValue("Hà Nội")).commune("Xã Đan Phượng")
             .detail("Thôn Thượng Thôn, số 12");
 
     private LiveSystem system;
