@@ -6,13 +6,17 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.order.OrderData;
 import vn.chotdon.livestream.service.BoardVersions;
+import vn.chotdon.platform.consumer.EventHandler;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
@@ -22,28 +26,50 @@ import vn.chotdon.platform.consumer.EventSubscriptions;
  * Every line of a placed order also adds a row to the overlay's ticker ({@code ticker_entry}), in
  * the same transaction, so the ticker too sees each order once, on every instance. The consumer
  * group is shared, so each event is applied by one instance only; the board's version, moved in
- * the same transaction, is how the other instances learn of it ({@link BoardWatcher}).
+ * the same transaction, is how the other instances learn of it ({@link BoardWatcher}). The
+ * consumer applies a poll's events in one transaction: each changed board's version moves once,
+ * at its end, so that the version rows stay the last rows the transaction locks (see
+ * {@link BoardVersions}) however many events and sessions the batch holds.
  */
 @ApplicationScoped
 public class BoardConsumer {
 
     private static final Logger LOG = Logger.getLogger(BoardConsumer.class);
     private static final String ORDER_EVENT_PREFIX = "vn.chotdon.order.";
+    /** Key of the transaction's resource holding the sessions whose board it changed. */
+    private static final Object CHANGED_BOARDS = new Object();
 
     private final EventSubscriptions subscriptions;
     private final EntityManager em;
     private final ObjectMapper json;
     private final BoardVersions boardVersions;
+    private final TransactionSynchronizationRegistry transaction;
 
-    BoardConsumer(EventSubscriptions subscriptions, EntityManager em, ObjectMapper json, BoardVersions boardVersions) {
+    BoardConsumer(EventSubscriptions subscriptions, EntityManager em, ObjectMapper json, BoardVersions boardVersions,
+            TransactionSynchronizationRegistry transaction) {
         this.subscriptions = subscriptions;
         this.em = em;
         this.json = json;
         this.boardVersions = boardVersions;
+        this.transaction = transaction;
     }
 
     void start(@Observes StartupEvent event) {
-        subscriptions.subscribe("board", Topics.ORDERS, this::apply);
+        subscriptions.subscribe("board", Topics.ORDERS, new BoardEvents());
+    }
+
+    /** The subscription's handler: counters per event, versions once per transaction. */
+    private final class BoardEvents implements EventHandler {
+
+        @Override
+        public void handle(EventEnvelope<JsonNode> event) {
+            apply(event);
+        }
+
+        @Override
+        public void beforeCommit() {
+            bumpChangedBoards();
+        }
     }
 
     void apply(EventEnvelope<JsonNode> event) {
@@ -71,8 +97,26 @@ public class BoardConsumer {
             }
         }
         if (moved) {
-            boardVersions.bump(order.sessionId());
+            changedBoards().add(order.sessionId());
         }
+    }
+
+    /** In session order, so that two transactions lock version rows in the same order. */
+    void bumpChangedBoards() {
+        for (long sessionId : changedBoards()) {
+            boardVersions.bump(sessionId);
+        }
+        changedBoards().clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> changedBoards() {
+        Set<Long> changed = (Set<Long>) transaction.getResource(CHANGED_BOARDS);
+        if (changed == null) {
+            changed = new TreeSet<>();
+            transaction.putResource(CHANGED_BOARDS, changed);
+        }
+        return changed;
     }
 
     /** Orders of sessions this service does not know, or of another cooperative, are not ours to count. */

@@ -3,12 +3,14 @@ package vn.chotdon.platform.consumer;
 import vn.chotdon.platform.database.DatabaseOutage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.platform.consumer.EventRecords.Readable;
 import vn.chotdon.platform.consumer.EventRecords.Unreadable;
 import vn.chotdon.platform.consumer.RetryPolicy.Decision;
@@ -25,10 +28,13 @@ import vn.chotdon.platform.parking.ParkedEvents;
 import vn.chotdon.platform.parking.ParkingTicket;
 
 /**
- * One life of a subscription's Kafka consumer, on its thread: poll, apply each record in order,
- * commit what was applied or parked. While an event fails, every assigned partition is paused
- * and the consumer keeps polling between attempts, so it stays in its group however long the
- * retries last. Ends when the subscription stops, or with the exception that ended it (the
+ * One life of a subscription's Kafka consumer, on its thread: poll, apply the records in order,
+ * commit what was applied or parked. The readable events of a poll are applied together, up to
+ * the batch size, in one transaction (one commit instead of one per event); a record that cannot
+ * be read is parked in between, and a batch that fails as a whole is applied again one event at a
+ * time, so that only the event at fault is retried and parked. While an event fails, every
+ * assigned partition is paused and the consumer keeps polling between attempts, so it stays in
+ * its group however long the retries last. Ends when the subscription stops, or with the exception that ended it (the
  * subscription then starts a new one).
  */
 final class ConsumerLoop {
@@ -46,7 +52,8 @@ final class ConsumerLoop {
     private final ParkedEvents parked;
     private final RetryPolicy policy;
     private final SubscriptionState state;
-    /** Per partition of the current batch: the offset of the first record not yet applied or parked. */
+    private final int batchSize;
+    /** Per partition of the current poll: the offset of the first record not yet applied or parked. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
     /** Offsets applied or parked and not yet committed. */
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -56,7 +63,10 @@ final class ConsumerLoop {
     private Instant lagMeasuredAt = Instant.EPOCH;
 
     ConsumerLoop(Subscription subscription, Consumer<String, String> consumer, BooleanSupplier running,
-            EventRecords records, ParkedEvents parked, RetryPolicy policy, SubscriptionState state) {
+            EventRecords records, ParkedEvents parked, RetryPolicy policy, SubscriptionState state, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("chotdon.consumers.batch-size must be at least 1, not " + batchSize);
+        }
         this.subscription = subscription;
         this.consumer = consumer;
         this.running = running;
@@ -64,30 +74,23 @@ final class ConsumerLoop {
         this.parked = parked;
         this.policy = policy;
         this.state = state;
+        this.batchSize = batchSize;
     }
 
     void run() {
         consumer.subscribe(List.of(subscription.topic()), new Rebalance());
         while (running.getAsBoolean()) {
             rebalanced = false;
-            ConsumerRecords<String, String> batch = consumer.poll(POLL);
+            ConsumerRecords<String, String> poll = consumer.poll(POLL);
             if (state.status() == SubscriptionState.Status.STARTING
                     || state.status() == SubscriptionState.Status.RESTARTING) {
                 state.markRunning();
             }
             next.clear();
-            for (TopicPartition partition : batch.partitions()) {
-                next.put(partition, batch.records(partition).get(0).offset());
+            for (TopicPartition partition : poll.partitions()) {
+                next.put(partition, poll.records(partition).get(0).offset());
             }
-            boolean whole = true;
-            for (ConsumerRecord<String, String> record : batch) {
-                if (!handle(record)) {
-                    whole = false;
-                    break;
-                }
-                markDone(record);
-            }
-            if (!whole) {
+            if (!applyInOrder(poll)) {
                 rewindUnfinished();
             }
             commitDone();
@@ -95,16 +98,75 @@ final class ConsumerLoop {
         }
     }
 
-    /** @return true when the record was applied or parked; false when the batch must be given up (stop, rebalance) */
-    private boolean handle(ConsumerRecord<String, String> record) {
-        EventRecords.Read read = records.read(record.value());
-        if (read instanceof Unreadable unreadable) {
-            LOG.errorf("Consumer %s parks %s-%d@%d at once: %s", subscription.group(), record.topic(),
-                    record.partition(), record.offset(), unreadable.reason());
-            return park(ticket(record, unreadable.eventId(), unreadable.type(), unreadable.cooperativeId(), false,
-                    unreadable.reason(), 0));
+    /** A readable record waiting for its batch's transaction. */
+    private record Pending(ConsumerRecord<String, String> record, EventEnvelope<JsonNode> event) {
+    }
+
+    /**
+     * Applies or parks the poll's records in their order: readable events in batches, a record
+     * that cannot be read parked at once after the events before it.
+     *
+     * @return true when every record was applied or parked; false when the poll must be given up (stop, rebalance)
+     */
+    private boolean applyInOrder(ConsumerRecords<String, String> poll) {
+        List<Pending> pending = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : poll) {
+            EventRecords.Read read = records.read(record.value());
+            if (read instanceof Unreadable unreadable) {
+                if (!applyBatch(pending)) {
+                    return false;
+                }
+                LOG.errorf("Consumer %s parks %s-%d@%d at once: %s", subscription.group(), record.topic(),
+                        record.partition(), record.offset(), unreadable.reason());
+                if (!park(ticket(record, unreadable.eventId(), unreadable.type(), unreadable.cooperativeId(), false,
+                        unreadable.reason(), 0))) {
+                    return false;
+                }
+                markDone(record);
+                continue;
+            }
+            pending.add(new Pending(record, ((Readable) read).event()));
+            if (pending.size() >= batchSize && !applyBatch(pending)) {
+                return false;
+            }
         }
-        var event = ((Readable) read).event();
+        return applyBatch(pending);
+    }
+
+    /**
+     * Applies the pending events in one transaction; if that fails, one by one, each with its
+     * retries and parking. Empties {@code pending} when done.
+     *
+     * @return false when the poll must be given up (stop, rebalance)
+     */
+    private boolean applyBatch(List<Pending> pending) {
+        if (pending.size() > 1) {
+            try {
+                state.countApplied(subscription.applyAllOnce(pending.stream().map(Pending::event).toList()));
+                pending.forEach(done -> markDone(done.record()));
+                pending.clear();
+                recovered();
+                return true;
+            } catch (Exception e) {
+                // Nothing of the batch stayed. Which event is at fault (if any: a deadlock or an
+                // outage fails a batch too) is found by taking them one at a time.
+                state.countBatchGivenUp();
+                LOG.warnf("Consumer %s could not apply %d events in one transaction; applying them one by one: %s",
+                        subscription.group(), pending.size(), SubscriptionState.describe(e));
+            }
+        }
+        for (Pending one : pending) {
+            if (!apply(one.record(), one.event())) {
+                return false;
+            }
+            markDone(one.record());
+        }
+        pending.clear();
+        return true;
+    }
+
+    /** @return true when the event was applied or parked; false when the poll must be given up (stop, rebalance) */
+    private boolean apply(ConsumerRecord<String, String> record, EventEnvelope<JsonNode> event) {
         int failures = 0;
         int databaseWaits = 0;
         Duration retryingFor = Duration.ZERO;
@@ -244,7 +306,7 @@ final class ConsumerLoop {
         next.put(partition, record.offset() + 1);
     }
 
-    /** The batch was given up: every partition still ours is read again from its first record not done. */
+    /** The poll was given up: every partition still ours is read again from its first record not done. */
     private void rewindUnfinished() {
         Set<TopicPartition> assigned = consumer.assignment();
         for (Map.Entry<TopicPartition, Long> partition : next.entrySet()) {
@@ -295,7 +357,7 @@ final class ConsumerLoop {
                 record.key(), eventId, type, cooperativeId, record.value(), readable, error, attempts);
     }
 
-    /** Commits what was done before partitions go to another member, and gives up the batch in hand. */
+    /** Commits what was done before partitions go to another member, and gives up the poll in hand. */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override

@@ -15,6 +15,14 @@ public interface ConsumerSettings {
      */
     String groupPrefix();
 
+    /**
+     * At most this many events of a poll are applied in one transaction (one commit), their
+     * processed-event records with them. Should the batch fail, its events are applied again one
+     * by one, each with the retries and parking below. 1 gives each event its own transaction.
+     */
+    @WithDefault("200")
+    int batchSize();
+
     Retry retry();
 
     Health health();

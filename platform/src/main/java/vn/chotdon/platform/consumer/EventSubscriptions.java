@@ -16,8 +16,9 @@ import vn.chotdon.platform.parking.ParkedEvents;
 
 /**
  * Starts supervised, idempotent Kafka consumers. Each subscription polls on its own thread and
- * applies every event in a transaction that also records its id as processed; offsets are
- * committed only once an event was applied or parked. A handler that keeps failing gets its
+ * applies a poll's events together in one transaction that also records their ids as processed
+ * (up to {@code chotdon.consumers.batch-size} per transaction; a failed batch is applied again
+ * one event per transaction); offsets are committed only once an event was applied or parked. A handler that keeps failing gets its
  * partitions paused and is retried with a growing wait, then the event is parked
  * ({@code parked_event}) and the next one is applied; a record that is not a readable event is
  * parked at once. A database that cannot be reached is waited for, never a reason to park. A

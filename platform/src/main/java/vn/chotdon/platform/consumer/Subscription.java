@@ -6,7 +6,9 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -99,9 +101,39 @@ public final class Subscription {
                 boolean first = processed.firstDelivery(group, event.id());
                 if (first) {
                     handler.handle(event);
+                    handler.beforeCommit();
                 }
                 alsoInTransaction.run();
                 return first;
+            });
+        } catch (QuarkusTransactionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * Applies the events, in their order, in one new transaction that also records them all as
+     * processed: one commit for the batch. An event processed before, or met earlier in the
+     * batch, is skipped. If anything throws, nothing of the batch stays (neither effects nor
+     * records), and the caller can take the events one by one with {@link #applyOnce}.
+     *
+     * @return how many events were applied
+     */
+    public int applyAllOnce(List<EventEnvelope<JsonNode>> events) throws Exception {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Set<String> fresh = processed.firstDeliveries(group, events.stream().map(EventEnvelope::id).toList());
+                int applied = 0;
+                for (EventEnvelope<JsonNode> event : events) {
+                    if (fresh.remove(event.id())) {
+                        handler.handle(event);
+                        applied++;
+                    }
+                }
+                if (applied > 0) {
+                    handler.beforeCommit();
+                }
+                return applied;
             });
         } catch (QuarkusTransactionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -158,7 +190,8 @@ public final class Subscription {
         try {
             consumer = new KafkaConsumer<>(consumerConfig);
             current = consumer;
-            new ConsumerLoop(this, consumer, () -> running, records, parked, RetryPolicy.of(settings.retry()), state)
+            new ConsumerLoop(this, consumer, () -> running, records, parked, RetryPolicy.of(settings.retry()), state,
+                    settings.batchSize())
                     .run();
             return running ? new IllegalStateException("the consumer loop returned") : null;
         } catch (WakeupException | InterruptException e) {

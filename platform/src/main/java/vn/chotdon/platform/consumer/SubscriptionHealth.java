@@ -33,7 +33,8 @@ final class SubscriptionHealth implements HealthCheck {
                 .withData("lag", state.lag())
                 .withData("applied", state.applied())
                 .withData("parked", state.parked())
-                .withData("restarts", state.restarts());
+                .withData("restarts", state.restarts())
+                .withData("batchesGivenUp", state.batchesGivenUp());
         if (state.lastError() != null) {
             answer.withData("lastError", state.lastError());
         }

@@ -28,6 +28,7 @@ public final class SubscriptionState {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong batchesGivenUp = new AtomicLong();
     private volatile Status status = Status.STARTING;
     private volatile Instant troubleSince;
     private volatile String lastError;
@@ -48,6 +49,14 @@ public final class SubscriptionState {
 
     void countApplied() {
         applied.incrementAndGet();
+    }
+
+    void countApplied(int events) {
+        applied.addAndGet(events);
+    }
+
+    void countBatchGivenUp() {
+        batchesGivenUp.incrementAndGet();
     }
 
     void countParked(String why) {
@@ -90,6 +99,11 @@ public final class SubscriptionState {
 
     public long restarts() {
         return restarts.get();
+    }
+
+    /** Batches that failed as a whole and whose events were then applied one by one. */
+    public long batchesGivenUp() {
+        return batchesGivenUp.get();
     }
 
     /** Records on the topic not yet applied or parked; -1 until first measured. */
