@@ -94,8 +94,6 @@ class BatchedEventsTest {
                 poison.id())).isEqualTo(3);
         assertThat(sales().state().batchesGivenUp()).as("the batch holding the poison failed as a whole first")
                 .isGreaterThan(givenUpBefore);
-        assertThat(db.number("SELECT COUNT(*) FROM stock_ledger_entry WHERE session_id = ?", session))
-                .as("placed orders only hold units: no ledger movement").isZero();
     }
 
     @Test

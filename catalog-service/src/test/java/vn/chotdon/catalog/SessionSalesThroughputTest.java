@@ -44,7 +44,8 @@ import vn.chotdon.testing.TestTokens;
  *
  * <p>Rerun: {@code source /tmp/spec/isolate.sh <letter> && mvn -B -o -pl catalog-service -am verify
  * -Dchotdon.openapi.lint.skip=true -Dtest=SessionSalesThroughputTest -Dsurefire.failIfNoSpecifiedTests=false}
- * and look for {@code session-sales throughput} in the output.
+ * (add {@code -Dchotdon.consumers.batch-size=1} for one transaction per event) and look for
+ * {@code session-sales throughput} in the output.
  */
 @QuarkusTest
 class SessionSalesThroughputTest {
@@ -114,8 +115,10 @@ class SessionSalesThroughputTest {
                 .isEqualTo(ORDERS);
         long took = Duration.between(started, done).toMillis();
         System.out.printf("session-sales throughput: %d events in %d ms = %.0f events/s (published in %d ms;"
-                + " applied counter +%d; load average %s)%n", values.size(), took, values.size() * 1000.0 / took,
-                Duration.between(started, published).toMillis(), applied() - appliedBefore, loadAverage());
+                + " applied counter +%d; batch size %s; load average %s)%n", values.size(), took,
+                values.size() * 1000.0 / took, Duration.between(started, published).toMillis(),
+                applied() - appliedBefore, ConfigProvider.getConfig().getValue("chotdon.consumers.batch-size",
+                        String.class), loadAverage());
     }
 
     private long applied() {
