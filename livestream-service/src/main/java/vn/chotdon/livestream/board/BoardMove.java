@@ -33,6 +33,12 @@ public record BoardMove(long ordered, long held, long confirmed, long cancelled)
         return equals(NONE);
     }
 
+    /** This move and then {@code next}: the counters' changes add up. */
+    public BoardMove plus(BoardMove next) {
+        return new BoardMove(ordered + next.ordered, held + next.held, confirmed + next.confirmed,
+                cancelled + next.cancelled);
+    }
+
     private BoardMove plus(UnitBucket bucket, long units) {
         return switch (bucket) {
             case HELD -> new BoardMove(ordered, held + units, confirmed, cancelled);
