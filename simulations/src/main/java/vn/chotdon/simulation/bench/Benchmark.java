@@ -56,7 +56,8 @@ public final class Benchmark {
         long benchStart = System.nanoTime();
         ProcessSampler sampler = new ProcessSampler(ProcessSampler.findStack(root.toString(), stateDir.toString()));
         sampler.start();
-        say("%s; load average at the start: %s", machine.describe(), machine.loadAverage());
+        String loadAtStart = machine.loadAverage();
+        say("%s; load average at the start: %s", machine.describe(), loadAtStart);
         say("Sampling %s", sampler.pids());
 
         int[] pools = quick ? new int[] {8, 32} : new int[] {8, 16, 32, 64};
@@ -101,7 +102,7 @@ public final class Benchmark {
         double stackPeak = stackPeakMb(sampler.samples());
         List<Target> targets = Target.judge(results, ceiling, startup, rssAfterFlash, stackPeak);
         Machine end = Machine.now();
-        BenchRun run = new BenchRun(Instant.now().toString(), quick, machine, machine.loadAverage(), end.loadAverage(),
+        BenchRun run = new BenchRun(Instant.now().toString(), quick, machine, loadAtStart, end.loadAverage(),
                 services.catalog, services.livestream, services.order, startup, ceiling, results, rssAfterFlash, stackPeak,
                 targets, samples(sampler, benchStart), sampler.pids());
         Files.createDirectories(out);
@@ -135,10 +136,10 @@ public final class Benchmark {
 
     /** The highest sum, over one sampling second, of the resident memory of the services, Kafka and the database. */
     private static double stackPeakMb(List<ProcessSampler.Sample> samples) {
-        Map<Long, Double> byMoment = new TreeMap<>();
+        Map<Long, Double> byRound = new TreeMap<>();
         samples.stream().filter(s -> !s.process().startsWith("machine") && !s.process().equals("load generator"))
-                .forEach(s -> byMoment.merge(s.at() / 1_000_000_000L, s.rssMb(), Double::sum));
-        return byMoment.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                .forEach(s -> byRound.merge(s.at(), s.rssMb(), Double::sum));
+        return byRound.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static Map<String, List<double[]>> samples(ProcessSampler sampler, long benchStart) {
