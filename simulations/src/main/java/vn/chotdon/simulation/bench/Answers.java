@@ -103,19 +103,6 @@ final class Answers {
         return seconds;
     }
 
-    /** Accepted orders: when committed (the receipt's placedAt, on this JVM's nanoTime scale) and their units, by time. */
-    List<EventLag.Committed> committed(WallClock clock) {
-        List<EventLag.Committed> committed = new ArrayList<>();
-        forEach((a, i) -> {
-            if (a.outcomes[i] == Outcome.ACCEPTED) {
-                String placedAt = Services.read(a.receipts[i]).path("order").path("placedAt").asText();
-                committed.add(new EventLag.Committed(clock.toNanoTime(placedAt), a.units[i]));
-            }
-        });
-        committed.sort((x, y) -> Long.compare(x.at(), y.at()));
-        return committed;
-    }
-
     /** The bodies of the 201 answers. */
     List<String> receipts() {
         List<String> receipts = new ArrayList<>();

@@ -5,9 +5,9 @@ import org.HdrHistogram.Histogram;
 /** p50/p95/p99/p99.9/max of a set of durations, in milliseconds (an HdrHistogram of microseconds underneath). */
 record Percentiles(long count, double p50, double p95, double p99, double p999, double max) {
 
-    /** Up to two minutes, three significant digits. */
+    /** Up to ten minutes (an overloaded machine gets there), three significant digits. */
     static Histogram histogram() {
-        return new Histogram(120_000_000L, 3);
+        return new Histogram(600_000_000L, 3);
     }
 
     static void record(Histogram histogram, long nanos) {

@@ -20,6 +20,7 @@ final class Scenarios {
     private final Services services;
     private final SaleSetup setup;
     private final Invariants invariants;
+    private final Database database;
     private final OpenLoad load;
     private final WallClock clock;
     private final long benchStart;
@@ -31,6 +32,7 @@ final class Scenarios {
         this.services = services;
         this.setup = new SaleSetup(services);
         this.invariants = new Invariants(services, database);
+        this.database = database;
         this.load = load;
         this.clock = clock;
         this.benchStart = benchStart;
@@ -123,7 +125,7 @@ final class Scenarios {
         long units = Math.max(answers.acceptedUnits(), tallyUnits(sale));
         watch.settle(units, kafkaReturned > 0 ? 60 : 30);
         watch.stop();
-        List<EventLag.Committed> committed = answers.committed(clock);
+        List<EventLag.Committed> committed = CommittedOrders.of(database, sale.sessionId(), clock);
         List<EventLag.Result> lag = List.of(EventLag.of("live board (SSE)", committed, watch.board.progress),
                 EventLag.of("catalog stock ledger (polled every " + LedgerWatch.EVERY_MILLIS + " ms)", committed,
                         watch.ledger.progress));
@@ -135,7 +137,7 @@ final class Scenarios {
         JsonNode board = services.get(services.livestream + "/sessions/" + sale.sessionId() + "/board", null);
         List<Invariants.Check> checks = invariants.check(sale, answers, board);
         Map<String, List<double[]>> progress = new LinkedHashMap<>();
-        progress.put("accepted units (201s)", cumulative(committed, origin));
+        progress.put("committed units (order-service)", cumulative(committed, origin));
         progress.put("live board", points(watch.board.progress, origin));
         progress.put("stock ledger", points(watch.ledger.progress, origin));
         long accepted = answers.count(Outcome.ACCEPTED);
