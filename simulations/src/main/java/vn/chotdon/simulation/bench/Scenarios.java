@@ -137,7 +137,7 @@ final class Scenarios {
         JsonNode board = services.get(services.livestream + "/sessions/" + sale.sessionId() + "/board", null);
         List<Invariants.Check> checks = invariants.check(sale, answers, board);
         Map<String, List<double[]>> progress = new LinkedHashMap<>();
-        progress.put("committed units (order-service)", cumulative(committed, origin));
+        progress.put("committed", cumulative(committed, origin));
         progress.put("live board", points(watch.board.progress, origin));
         progress.put("stock ledger", points(watch.ledger.progress, origin));
         long accepted = answers.count(Outcome.ACCEPTED);
