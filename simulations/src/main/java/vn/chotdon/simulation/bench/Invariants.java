@@ -29,7 +29,8 @@ final class Invariants {
         this.database = database;
     }
 
-    List<Check> check(Sale sale, Answers answers, JsonNode board) throws Exception {
+    /** unsettled: null once the views showed every unit, else what to say before the three-way comparison. */
+    List<Check> check(Sale sale, Answers answers, JsonNode board, String unsettled) throws Exception {
         List<Check> checks = new ArrayList<>();
         Map<Long, long[]> quotaAndTaken = new HashMap<>();
         long orders;
@@ -108,7 +109,8 @@ final class Invariants {
             agree &= t == b && t == ledger;
             three.append(item.code()).append(" ").append(t).append(" = ").append(b).append(" = ").append(ledger).append("  ");
         }
-        checks.add(new Check("tally = board = ledger (units ordered, per item)", agree, three.toString().strip()));
+        checks.add(new Check("tally = board = ledger (units ordered, per item)", agree,
+                (unsettled == null ? "" : unsettled) + three.toString().strip()));
         return checks;
     }
 }

@@ -123,7 +123,8 @@ final class Scenarios {
             throws Exception {
         // Taps that timed out may have been committed too: the views must come to what the tally counts.
         long units = Math.max(answers.acceptedUnits(), tallyUnits(sale));
-        watch.settle(units, kafkaReturned > 0 ? 60 : 30);
+        int settleSeconds = kafkaReturned > 0 ? 60 : 30;
+        boolean settled = watch.settle(units, settleSeconds);
         watch.stop();
         List<EventLag.Committed> committed = CommittedOrders.of(database, sale.sessionId(), clock);
         List<EventLag.Result> lag = List.of(EventLag.of("live board (SSE)", committed, watch.board.progress),
@@ -135,7 +136,8 @@ final class Scenarios {
             caughtUp.put("ledgerCaughtUpSecondsAfterReturn", secondsAfter(watch.ledger.progress, units, kafkaReturned));
         }
         JsonNode board = services.get(services.livestream + "/sessions/" + sale.sessionId() + "/board", null);
-        List<Invariants.Check> checks = invariants.check(sale, answers, board);
+        List<Invariants.Check> checks = invariants.check(sale, answers, board,
+                settled ? null : "the board or the ledger had not settled " + settleSeconds + " s after the load: ");
         Map<String, List<double[]>> progress = new LinkedHashMap<>();
         progress.put("committed", cumulative(committed, origin));
         progress.put("live board", points(watch.board.progress, origin));
@@ -214,11 +216,16 @@ final class Scenarios {
         }
 
         /** Until both show every accepted unit, or the time is up (then the lag counts what they never showed). */
-        void settle(long units, int seconds) throws InterruptedException {
+        boolean settle(long units, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-            while (System.nanoTime() < deadline && (board.progress.latest() < units || ledger.progress.latest() < units)) {
+            while (System.nanoTime() < deadline && !shows(units)) {
                 Thread.sleep(50);
             }
+            return shows(units);
+        }
+
+        private boolean shows(long units) {
+            return board.progress.latest() >= units && ledger.progress.latest() >= units;
         }
 
         void stop() {
