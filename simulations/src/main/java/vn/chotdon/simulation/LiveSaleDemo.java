@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import vn.chotdon.testing.TestTokens;
 
 /**
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
@@ -46,7 +45,7 @@ public final class LiveSaleDemo {
     private final String order;
     private final Random random = new Random(2025);
     /** Who the setup and staff calls are: the platform admin first, then the cooperative's owner. Buyers send none. */
-    private volatile String bearer = TestTokens.admin();
+    private volatile String bearer = DevTokens.admin();
 
     private LiveSaleDemo(String catalog, String livestream, String order) {
         this.catalog = catalog;
@@ -73,7 +72,7 @@ public final class LiveSaleDemo {
         say("Setting up the cooperative, its household and products in catalog-service");
         long coop = post(catalog + "/cooperatives", Map.of("name", "HTX Nông nghiệp Đan Phượng", "province", "Hà Nội",
                 "commune", "Xã Đan Phượng", "phone", "024 3388 1234")).path("id").asLong();
-        bearer = TestTokens.owner(coop);
+        bearer = DevTokens.owner(coop);
         long household = post(catalog + "/cooperatives/" + coop + "/members", Map.of("name",
                 "Hộ bà Nguyễn Thị Thanh Huệ", "phone", "0912 345 678", "commune", "Xã Đan Phượng")).path("id").asLong();
         long banhGio = product(coop, household, "Bánh gio Thanh Huệ", "CAI", 12_000, 4, 1_000);

@@ -1,0 +1,126 @@
+package vn.chotdon.simulation.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An open-model load: each tap is sent at its scheduled moment whether or not the earlier ones
+ * were answered, as thousands of phones would, and its latency counts from that scheduled moment
+ * (not from when it could be sent), so a slow server cannot hide its queue by slowing the load
+ * generator down (coordinated omission). Every tap carries its own Idempotency-Key.
+ */
+final class OpenLoad {
+
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z0-9-]+)\"");
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI orders;
+    private final Semaphore inFlight;
+    private final int maxInFlight;
+    private long lateSends;
+    private long worstSendDelayNanos;
+
+    /** At most maxInFlight requests open at once: past that a tap waits, and its wait counts in its latency. */
+    OpenLoad(HttpClient http, String orderService, int maxInFlight) {
+        this.http = http;
+        this.orders = URI.create(orderService + "/orders");
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    /** Plays the taps from now on; returns once every one was answered or timed out. */
+    Attempts play(List<Tap> taps) throws InterruptedException {
+        lateSends = 0;
+        worstSendDelayNanos = 0;
+        Attempts attempts = new Attempts(taps.size());
+        CountDownLatch answered = new CountDownLatch(taps.size());
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        for (int i = 0; i < taps.size(); i++) {
+            Tap tap = taps.get(i);
+            long due = start + tap.offsetNanos();
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.acquire();
+            long delay = System.nanoTime() - due;
+            if (delay > TimeUnit.MILLISECONDS.toNanos(5)) {
+                lateSends++;
+            }
+            worstSendDelayNanos = Math.max(worstSendDelayNanos, delay);
+            int slot = i;
+            attempts.intended[slot] = due;
+            attempts.items[slot] = tap.item();
+            attempts.units[slot] = tap.units();
+            HttpRequest request = HttpRequest.newBuilder(orders)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .timeout(ANSWER_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString(tap.body()))
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                try {
+                    attempts.answered[slot] = System.nanoTime();
+                    record(attempts, slot, response, error);
+                } finally {
+                    inFlight.release();
+                    answered.countDown();
+                }
+            });
+        }
+        answered.await();
+        return attempts;
+    }
+
+    private static void record(Attempts attempts, int slot, HttpResponse<String> response, Throwable error) {
+        if (error != null) {
+            attempts.outcomes[slot] = Outcome.TRANSPORT_ERROR;
+            attempts.noteRefusal("transport: " + rootCause(error).getClass().getSimpleName());
+            return;
+        }
+        Outcome outcome = Outcome.of(response.statusCode(), response.body());
+        attempts.outcomes[slot] = outcome;
+        if (outcome == Outcome.ACCEPTED) {
+            attempts.receipts[slot] = response.body();
+        } else if (outcome != Outcome.SOLD_OUT) {
+            attempts.noteRefusal(response.statusCode() + " " + problemType(response.body()));
+        }
+    }
+
+    /** Taps sent more than 5 ms after their moment (the load generator or the in-flight cap was behind). */
+    long lateSends() {
+        return lateSends;
+    }
+
+    double worstSendDelayMillis() {
+        return worstSendDelayNanos / 1e6;
+    }
+
+    int maxInFlight() {
+        return maxInFlight;
+    }
+
+    private static String problemType(String body) {
+        Matcher type = body == null ? null : PROBLEM_TYPE.matcher(body);
+        return type != null && type.find() ? type.group(1) : "(no problem type)";
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

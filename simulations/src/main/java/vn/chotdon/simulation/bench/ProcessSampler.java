@@ -1,0 +1,155 @@
+package vn.chotdon.simulation.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Each second, the CPU (from /proc/PID/stat, in % of one core) and resident memory (VmRSS of
+ * /proc/PID/status) of every process of the stack: the three services, Kafka, the database and
+ * this load generator; and the whole machine's busy share (/proc/stat).
+ */
+final class ProcessSampler {
+
+    /** Linux's USER_HZ: /proc times are in hundredths of a second on every kernel this runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    record Sample(long at, String process, double cpuPercent, double rssMb) {
+    }
+
+    private final Map<String, Long> pids;
+    private final Map<String, Long> lastTicks = new LinkedHashMap<>();
+    private final List<Sample> samples = new ArrayList<>();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "process-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long lastAt;
+    private long[] lastMachine;
+
+    ProcessSampler(Map<String, Long> pids) {
+        this.pids = new LinkedHashMap<>(pids);
+    }
+
+    /**
+     * The stack's processes, found by their command lines: the services run from this repository's
+     * jars and the broker from this state directory (other checkouts on the machine run their own).
+     */
+    static Map<String, Long> findStack(String root, String stateDir) {
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (String svc : List.of("catalog", "livestream", "order")) {
+            String jar = root + "/" + svc + "-service/target/quarkus-app/quarkus-run.jar";
+            find(proc -> commandLine(proc).contains(jar)).ifPresent(p -> found.put(svc + "-service", p));
+        }
+        find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-")).ifPresent(p -> found.put("kafka", p));
+        find(proc -> List.of("mariadbd", "mysqld").contains(read(proc.resolve("comm")).strip()))
+                .ifPresent(p -> found.put("database", p));
+        found.put("load generator", ProcessHandle.current().pid());
+        return found;
+    }
+
+    private static String commandLine(Path proc) {
+        return read(proc.resolve("cmdline")).replace('\0', ' ');
+    }
+
+    private static Optional<Long> find(Predicate<Path> process) {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(process)
+                    .map(p -> Long.parseLong(p.getFileName().toString())).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    synchronized Map<String, Long> pids() {
+        return Map.copyOf(pids);
+    }
+
+    /** A process restarted (the broker after an outage): follow its new pid. */
+    synchronized void follow(String name, long pid) {
+        pids.put(name, pid);
+        lastTicks.remove(name);
+    }
+
+    void start() {
+        clock.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    void stop() {
+        clock.shutdownNow();
+    }
+
+    synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    private synchronized void sample() {
+        long at = System.nanoTime();
+        double seconds = lastAt == 0 ? 0 : (at - lastAt) / 1e9;
+        pids.forEach((name, pid) -> {
+            String stat = read(Path.of("/proc", pid.toString(), "stat"));
+            if (stat.isEmpty()) {
+                return;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            Long before = lastTicks.put(name, ticks);
+            if (before != null && seconds > 0) {
+                samples.add(new Sample(at, name, 100.0 * (ticks - before) / TICKS_PER_SECOND / seconds, rssMb(pid)));
+            }
+        });
+        long[] machine = machineTicks();
+        if (lastMachine != null && machine.length == 2) {
+            double busy = machine[0] - lastMachine[0];
+            double all = machine[1] - lastMachine[1];
+            samples.add(new Sample(at, "machine (all cores)", all > 0 ? 100.0 * busy / all : 0, 0));
+        }
+        lastMachine = machine;
+        lastAt = at;
+    }
+
+    private static double rssMb(long pid) {
+        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return 0;
+    }
+
+    /** Busy and total jiffies of all cores. */
+    private static long[] machineTicks() {
+        String cpu = read(Path.of("/proc/stat")).lines().findFirst().orElse("");
+        String[] f = cpu.trim().split("\\s+");
+        if (f.length < 8) {
+            return new long[0];
+        }
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
