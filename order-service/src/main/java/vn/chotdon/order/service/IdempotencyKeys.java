@@ -35,6 +35,8 @@ public class IdempotencyKeys {
     private static final int RETENTION_BATCH = 1000;
     /** What a stored answer's status always is: only accepted orders are stored. */
     static final int CREATED = 201;
+    /** MySQL/MariaDB: ER_LOCK_DEADLOCK. */
+    private static final int DEADLOCK = 1213;
 
     /** A stored answer, opened with the raw key, with the hash of the request that stored it. */
     public record StoredAnswer(String requestHash, String body) {
@@ -52,6 +54,13 @@ public class IdempotencyKeys {
     public static final class KeyTaken extends RuntimeException {
         KeyTaken(IdempotencyKey key) {
             super(key + " was committed by another request", null, false, false);
+        }
+    }
+
+    /** Lost a deadlock over the key with other requests for it; one of them goes on each time. */
+    public static final class KeyContended extends RuntimeException {
+        KeyContended(IdempotencyKey key) {
+            super("requests for " + key + " deadlocked over it", null, false, false);
         }
     }
 
@@ -91,8 +100,11 @@ public class IdempotencyKeys {
      * Takes the key for the caller's transaction: waits while another transaction that inserted it
      * runs, and goes on if that one rolled back.
      *
-     * @throws KeyTaken when another request's transaction committed the key (the caller's
-     *                  transaction must roll back; {@link #stored} then has the answer)
+     * @throws KeyTaken     when another request's transaction committed the key (the caller's
+     *                       transaction must roll back; {@link #stored} then has the answer)
+     * @throws KeyContended when requests that waited on a key whose transaction rolled back
+     *                       deadlocked over it (InnoDB picks all but one of them): nothing was done
+     *                       yet, the caller runs its transaction again
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(IdempotencyKey key, String requestHash) {
@@ -103,6 +115,9 @@ public class IdempotencyKeys {
         } catch (PersistenceException e) {
             if (isDuplicate(e)) {
                 throw new KeyTaken(key);
+            }
+            if (isDeadlock(e)) {
+                throw new KeyContended(key);
             }
             throw e;
         }
@@ -150,6 +165,15 @@ public class IdempotencyKeys {
     private static boolean isDuplicate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDeadlock(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -64,6 +64,12 @@ public class OrderPlacement {
 
     /** Tries for a fresh order code (a collision is unlikely) or a fresh copy of the lineup. */
     private static final int ATTEMPTS = 4;
+    /**
+     * Runs after losing a deadlock over the key: when a transaction holding a key rolls back, the
+     * requests that waited on it deadlock, and one goes on each time; so as many as the requests
+     * sent with one key at once, with room to spare.
+     */
+    private static final int KEY_CONTENTIONS = 200;
 
     private final EntityManager em;
     private final IdempotencyKeys keys;
@@ -96,6 +102,7 @@ public class OrderPlacement {
         IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
         String requestHash = key == null ? null : hash(request);
         boolean readAgain = false;
+        int contentions = 0;
         for (int attempt = 1;; attempt++) {
             Lineup lineup;
             List<Want> wants;
@@ -120,6 +127,10 @@ public class OrderPlacement {
                     return earlier.get();
                 }
                 // Deleted since (retention): place it as a new one.
+            } catch (IdempotencyKeys.KeyContended contended) {
+                if (++contentions < KEY_CONTENTIONS) {
+                    attempt--;
+                }
             } catch (CopyOutOfDate stale) {
                 readAgain = true;
             } catch (RuntimeException e) {
