@@ -2,12 +2,9 @@ package vn.chotdon.order;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import vn.chotdon.order.ConcurrentBuyers.Answer;
 import vn.chotdon.order.service.IdempotencyKey;
 import vn.chotdon.order.service.IdempotencyKeys;
-import vn.chotdon.order.service.OrderCodes;
-import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
@@ -48,9 +44,6 @@ class IdempotencyTest {
 
     @Inject
     IdempotencyKeys keys;
-
-    @Inject
-    ObjectMapper json;
 
     /** Buyers do not sign in. */
     @BeforeEach
@@ -67,12 +60,10 @@ class IdempotencyTest {
 
         List<Answer> answers = ConcurrentBuyers.post("/orders", 50, i -> body, i -> key);
 
-        List<Answer> created = answers.stream().filter(a -> a.status() == 201).toList();
-        assertThat(created).isNotEmpty();
-        assertThat(created.stream().map(Answer::body).distinct()).as("every 201 is the first answer").hasSize(1);
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
-        assertThat(answers).filteredOn(a -> a.status() == 409)
-                .allSatisfy(a -> assertThat(a.body()).contains("https://chotdon.vn/problems/request-in-progress"));
+        // A request that meets the key of one still running waits for it, then answers what it stored.
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+        assertThat(answers.stream().map(Answer::body).distinct()).as("every answer is the first one").hasSize(1);
+        List<Answer> created = answers;
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
                 .isEqualTo(1);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(2);
@@ -124,9 +115,12 @@ class IdempotencyTest {
                 .isEqualTo(1);
     }
 
-    /** An ended session never goes LIVE again: that refusal is final and replayed as it was. */
+    /**
+     * A refusal keeps nothing, even one that will never change (an ended session never goes LIVE
+     * again): nothing was done, so a retry is simply refused again.
+     */
     @Test
-    void anEndedSessionsRefusalIsKeptAndReplayed() {
+    void anEndedSessionsRefusalIsNotKeptAndARetryIsRefusedAgain() {
         LiveSale sale = new LiveSale().open();
         sale.item("BG01", "Bánh gio", 15000, 100, null);
         sale.end();
@@ -134,18 +128,18 @@ class IdempotencyTest {
         String body = Json.write(sale.order("BG01", 1, "0912345678"));
         String first = post(key, body, 409);
         assertThat(new JsonPath(first).getString("currentStatus")).isEqualTo("ENDED");
-        assertThat(db.text("SELECT state FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id()))
-                .isEqualTo("DONE");
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id()))
+                .isZero();
         assertThat(post(key, body, 409)).isEqualTo(first);
     }
 
     /**
-     * The first request waits for the item's row (a test transaction holds it) far past the key's
-     * lease (3 s in tests). Its transaction holds the key's row all along, so no retry takes the
-     * key over: every retry is told the request is in progress, and then gets its answer.
+     * The first request waits for the item's row (a test transaction holds it) with its key inserted
+     * and not committed. Thirty retries with the key each wait on the key's index entry (seen in the
+     * process list), none answers before the first, and then every one answers its bytes.
      */
     @Test
-    void aFirstRequestWaitingPastItsLeaseKeepsItsKeyAgainstRacingRetries() throws Exception {
+    void retriesWhileTheFirstRequestRunsWaitForItThenAnswerWhatItPlaced() throws Exception {
         LiveSale sale = new LiveSale().open();
         long itemId = sale.item("BG01", "Bánh gio", 15000, 100, null);
         String key = UUID.randomUUID().toString();
@@ -153,6 +147,7 @@ class IdempotencyTest {
         String body = Json.write(sale.order("BG01", 2, "0912345678"));
 
         CompletableFuture<String> first;
+        CompletableFuture<List<Answer>> retries;
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             try (PreparedStatement lock = blocker.prepareStatement("SELECT taken FROM lineup_item WHERE item_id = ? FOR UPDATE")) {
@@ -160,58 +155,142 @@ class IdempotencyTest {
                 lock.executeQuery().close();
             }
             first = CompletableFuture.supplyAsync(() -> post(key, body, 201));
-            await().atMost(Duration.ofSeconds(30)).until(() -> db.number("SELECT COUNT(*) FROM idempotency_key"
-                    + " WHERE idem_key = ? AND updated_at < UTC_TIMESTAMP(6) - INTERVAL 4 SECOND", keyId) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("UPDATE lineup_item") == 1);
 
-            List<Answer> retries = ConcurrentBuyers.post("/orders", 30, i -> body, i -> key);
-            assertThat(retries).allSatisfy(retry -> {
-                assertThat(retry.status()).isEqualTo(409);
-                assertThat(retry.body()).contains("https://chotdon.vn/problems/request-in-progress");
+            retries = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ConcurrentBuyers.post("/orders", 30, i -> body, i -> key);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             });
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("INSERT INTO idempotency_key") == 30);
             assertThat(first).as("the first request still waits for the item").isNotDone();
+            assertThat(retries).as("the retries wait for the first request").isNotDone();
             blocker.rollback();
         }
         String placed = first.get(60, TimeUnit.SECONDS);
-        List<Answer> after = ConcurrentBuyers.post("/orders", 30, i -> body, i -> key);
-        assertThat(after).allSatisfy(retry -> assertThat(retry.body()).isEqualTo(placed));
+        assertThat(retries.get(60, TimeUnit.SECONDS)).allSatisfy(retry -> {
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.body()).isEqualTo(placed);
+        });
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", keyId)).isEqualTo(1);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(2);
     }
 
     /**
-     * What a request that outlived its lease meets (a pause of its process, say): a retry took the
-     * key over and placed the order. The first request's claim no longer holds, so it stores nothing
-     * and places nothing; it answers with the order the retry placed.
+     * A request whose first transaction with the key rolled back (its client or process died: the
+     * server rolls back what it had not committed) is not answered for: the request waiting on the
+     * key goes on and places the order.
      */
     @Test
-    void aRequestWhoseKeyWasTakenOverPlacesNothing() throws Exception {
+    void aRequestWaitingOnAKeyWhoseTransactionRolledBackPlacesTheOrder() throws Exception {
         LiveSale sale = new LiveSale().open();
-        sale.item("BG01", "Bánh gio", 15000, 100, null);
+        long itemId = sale.item("BG01", "Bánh gio", 15000, 100, null);
         String key = UUID.randomUUID().toString();
+        String keyId = IdempotencyKey.of(key).id();
         String body = Json.write(sale.order("BG01", 1, "0912345678"));
-        // The request's hash as placement computes it, over the request as read.
-        String requestHash = OrderCodes.sha256(json.writeValueAsString(json.readValue(body, PlaceOrder.class)));
-        IdempotencyKey idempotencyKey = IdempotencyKey.of(key);
 
-        IdempotencyKeys.Claim stale = (IdempotencyKeys.Claim) keys.claim(idempotencyKey, requestHash);
-        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?",
-                idempotencyKey.id());
-        String placed = post(key, body, 201);
+        CompletableFuture<String> retry;
+        try (Connection dying = dataSource.getConnection()) {
+            dying.setAutoCommit(false);
+            try (PreparedStatement insert = dying.prepareStatement("INSERT INTO idempotency_key (idem_key, request_hash,"
+                    + " created_at) VALUES (?, ?, UTC_TIMESTAMP(6))")) {
+                insert.setString(1, keyId);
+                insert.setString(2, "0".repeat(64));
+                insert.executeUpdate();
+            }
+            retry = CompletableFuture.supplyAsync(() -> post(key, body, 201));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("INSERT INTO idempotency_key") == 1);
+            dying.rollback();
+        }
+        assertThat(new JsonPath(retry.get(60, TimeUnit.SECONDS)).getString("order.status")).isEqualTo("PLACED");
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", keyId)).isEqualTo(1);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(1);
+    }
 
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> keys.hold(stale)))
-                .isInstanceOf(IdempotencyKeys.ClaimLost.class);
-        keys.abandon(stale);
-        assertThat(db.text("SELECT state FROM idempotency_key WHERE idem_key = ?", idempotencyKey.id())).isEqualTo("DONE");
-        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", idempotencyKey.id())).isEqualTo(1);
-        assertThat(placed).contains("\"status\":\"PLACED\"");
+    /**
+     * A refusal decided inside the order's transaction (here the quota: the held item row is sold
+     * out by the test before it lets go) rolls back the key with everything else; the retries that
+     * waited on the key then run, are refused too, and nothing is kept for the key.
+     */
+    @Test
+    void aRefusalInsideTheTransactionKeepsNothingAndTheWaitingRetriesAreDecidedAgain() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long itemId = sale.item("BG01", "Bánh gio", 15000, 5, null);
+        String key = UUID.randomUUID().toString();
+        String keyId = IdempotencyKey.of(key).id();
+        String body = Json.write(sale.order("BG01", 2, "0912345678"));
+
+        CompletableFuture<List<Answer>> racing;
+        try (Connection seller = dataSource.getConnection()) {
+            seller.setAutoCommit(false);
+            try (PreparedStatement lock = seller.prepareStatement("SELECT taken FROM lineup_item WHERE item_id = ? FOR UPDATE")) {
+                lock.setLong(1, itemId);
+                lock.executeQuery().close();
+            }
+            racing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ConcurrentBuyers.post("/orders", 20, i -> body, i -> key);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("UPDATE lineup_item") == 1
+                    && waitingStatements("INSERT INTO idempotency_key") == 19);
+            try (PreparedStatement sell = seller.prepareStatement("UPDATE lineup_item SET taken = quota WHERE item_id = ?")) {
+                sell.setLong(1, itemId);
+                sell.executeUpdate();
+            }
+            seller.commit();
+        }
+        assertThat(racing.get(60, TimeUnit.SECONDS)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body()).contains("https://chotdon.vn/problems/sold-out");
+        });
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", keyId)).isZero();
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isZero();
+        assertThat(db.number("SELECT COUNT(*) FROM buyer_held_units WHERE session_id = ? AND units > 0", sale.sessionId))
+                .isZero();
+    }
+
+    /**
+     * Fifty buyers' taps on an item already sold out, ten of them retried with one key: all refused
+     * from memory with no write at all, nothing kept for any key.
+     */
+    @Test
+    void soldOutTapsKeepNothing() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        sale.item("NL01", "Nhãn lồng", 30000, 1, null);
+        post(null, Json.write(sale.order("NL01", 1, "0912345678")), 201);
+        List<String> keysSent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keysSent.add(UUID.randomUUID().toString());
+        }
+        String shared = UUID.randomUUID().toString();
+        List<Answer> answers = ConcurrentBuyers.post("/orders", 50,
+                i -> Json.write(sale.order("NL01", 1, String.format("09%08d", 20_000_000 + Math.min(i, 40)))),
+                i -> i < 40 ? keysSent.get(i) : shared);
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(409));
+        keysSent.add(shared);
+        for (String key : keysSent) {
+            assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id()))
+                    .isZero();
+        }
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
+    }
+
+    /** Statements of this service's database user waiting right now that begin so. */
+    private long waitingStatements(String start) {
+        return db.number("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE ?", start + "%");
     }
 
     @Test
     void keysPastTheirRetentionAreDeletedInBatchesByRacingInstances() throws Exception {
         String hash = "0".repeat(64);
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO idempotency_key (idem_key, request_hash, state, created_at, updated_at)"
-                        + " VALUES (?, ?, 'DONE', UTC_TIMESTAMP(6) - INTERVAL ? HOUR, UTC_TIMESTAMP(6))")) {
+                "INSERT INTO idempotency_key (idem_key, request_hash, created_at)"
+                        + " VALUES (?, ?, UTC_TIMESTAMP(6) - INTERVAL ? HOUR)")) {
             for (int i = 0; i < 2600; i++) {
                 insert.setString(1, IdempotencyKey.of("retention-" + UUID.randomUUID()).id());
                 insert.setString(2, hash);
@@ -257,30 +336,6 @@ class IdempotencyTest {
     }
 
     @Test
-    void aKeyLeftInProgressByACrashedRequestIsTakenOverAfterItsLease() {
-        LiveSale sale = new LiveSale().open();
-        sale.item("CA01", "Cam Cao Phong", 40000, 10, null);
-        String body = Json.write(sale.order("CA01", 1, "0912345678"));
-        String earlier = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", earlier).body(body).post("/orders")
-                .then().statusCode(201);
-        // What a request killed mid-flight leaves behind: its key claimed, no order, no answer.
-        String key = UUID.randomUUID().toString();
-        db.execute("INSERT INTO idempotency_key (idem_key, request_hash, state, created_at, updated_at)"
-                + " SELECT ?, request_hash, 'IN_PROGRESS', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
-                + " FROM idempotency_key WHERE idem_key = ?", IdempotencyKey.of(key).id(), IdempotencyKey.of(earlier).id());
-
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
-                .then().statusCode(409).body("type", is("https://chotdon.vn/problems/request-in-progress"));
-        db.execute("UPDATE idempotency_key SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE WHERE idem_key = ?",
-                IdempotencyKey.of(key).id());
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/orders")
-                .then().statusCode(201);
-        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE idempotency_key = ?", IdempotencyKey.of(key).id()))
-                .isEqualTo(1);
-    }
-
-    @Test
     void theDatabaseHoldsNeitherTheKeyNorTheBuyersTokenNorTheirPhoneInTheStoredAnswer() throws Exception {
         LiveSale sale = new LiveSale().open();
         sale.item("BG01", "Bánh gio", 15000, 100, null);
@@ -298,7 +353,7 @@ class IdempotencyTest {
         assertThat(stored).isNotEmpty().allSatisfy((column, value) -> assertThat(value).as(column)
                 .doesNotContain(key, token, receipt.getString("order.code"), "accessToken")
                 .doesNotContain(phone));
-        assertThat(stored.get("state")).isEqualTo("DONE");
+        assertThat(stored.get("response_status")).isEqualTo("201");
 
         Map<String, String> order = row("SELECT * FROM orders WHERE id = ?", orderId);
         assertThat(order.get("idempotency_key")).isEqualTo(keyId);

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.ConcurrentBuyers.Answer;
-import vn.chotdon.order.config.HeldUnitsCapConfig;
+import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 import vn.chotdon.testing.TestTokens;
@@ -39,7 +39,7 @@ class OnePhoneLimitsTest {
     Db db = Db.ofApplication();
 
     @Inject
-    HeldUnitsCapConfig config;
+    OrderSettings config;
 
     /** Buyers place orders without a token; staff confirm, take payments and cancel. */
     @BeforeEach
@@ -49,7 +49,7 @@ class OnePhoneLimitsTest {
 
     @Test
     void onePhoneInAnyFormNeverHoldsMoreThanTheCapAndConfirmingOrCancellingMakesRoom() throws Exception {
-        int cap = config.maxPerPhone();
+        int cap = config.heldUnits().maxPerPhone();
         LiveSale sale = new LiveSale().open();
         sale.item("BG01", "Bánh gio", 15000, 1000, null);
 
@@ -98,7 +98,7 @@ class OnePhoneLimitsTest {
 
     @Test
     void expiredHoldsMakeRoom() {
-        int cap = config.maxPerPhone();
+        int cap = config.heldUnits().maxPerPhone();
         LiveSale sale = new LiveSale().holdMinutes(0).open();
         sale.item("OI01", "Ổi Đông Dư", 25000, 1000, null);
         place(sale, "OI01", cap, FORMS.get(2));
@@ -109,7 +109,7 @@ class OnePhoneLimitsTest {
 
     @Test
     void cashOnDeliveryConfirmedAtOnceHoldsNothing() {
-        int cap = config.maxPerPhone();
+        int cap = config.heldUnits().maxPerPhone();
         LiveSale sale = new LiveSale().autoConfirmCod().open();
         sale.item("BC01", "Bánh chưng", 60000, 1000, null);
 
@@ -154,7 +154,7 @@ class OnePhoneLimitsTest {
         given().contentType(ContentType.JSON).body(sale.order(code, units, FORMS.get(1))).post("/orders")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("https://chotdon.vn/problems/held-units-cap"))
-                .body("cap", is(config.maxPerPhone()));
+                .body("cap", is(config.heldUnits().maxPerPhone()));
     }
 
     private static RequestSpecification staff() {

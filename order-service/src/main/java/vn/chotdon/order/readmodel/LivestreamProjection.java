@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.LivestreamEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.livestream.LineupItemData;
 import vn.chotdon.events.livestream.SessionData;
+import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.order.service.LineupWithdrawals;
 import vn.chotdon.order.service.SoldOutMemory;
 import vn.chotdon.platform.consumer.EventSubscriptions;
@@ -33,16 +33,17 @@ public class LivestreamProjection {
     private final ObjectMapper json;
     private final SoldOutMemory soldOut;
     private final LineupWithdrawals withdrawals;
+    private final LiveLineups lineups;
     private final boolean enabled;
 
     LivestreamProjection(EventSubscriptions subscriptions, ObjectMapper json, SoldOutMemory soldOut,
-            LineupWithdrawals withdrawals,
-            @ConfigProperty(name = "chotdon.orders.read-model.enabled", defaultValue = "true") boolean enabled) {
+            LineupWithdrawals withdrawals, LiveLineups lineups, OrderSettings settings) {
         this.subscriptions = subscriptions;
         this.json = json;
         this.soldOut = soldOut;
         this.withdrawals = withdrawals;
-        this.enabled = enabled;
+        this.lineups = lineups;
+        this.enabled = settings.readModel().enabled();
     }
 
     void start(@Observes StartupEvent event) {
@@ -79,6 +80,7 @@ public class LivestreamProjection {
         session.version = data.version();
         session.updatedAt = now();
         session.persist();
+        lineups.changed(session.sessionId);
     }
 
     private void apply(LineupItemData data, boolean removedEvent) {
@@ -107,6 +109,7 @@ public class LivestreamProjection {
             item.removed = true;
         }
         soldOut.forget(item.itemId);
+        lineups.changed(item.sessionId);
     }
 
     private static Instant now() {

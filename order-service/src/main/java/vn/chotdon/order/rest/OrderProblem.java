@@ -32,7 +32,7 @@ record OrderProblem(
         @Schema(description = "session-not-live: the session's status; illegal-status-change: the order's status",
                 enumeration = { "SCHEDULED", "LIVE", "ENDED", "CANCELLED", "PLACED", "CONFIRMED", "PAID", "SHIPPED",
                         "DELIVERED", "EXPIRED" }, example = "ENDED") String currentStatus,
-        @Schema(description = "request-in-progress, too-many-attempts: seconds to wait before sending the same request"
+        @Schema(description = "too-many-attempts: seconds to wait before sending the same request"
                 + " again", example = "1") Long retryAfterSeconds,
         @Schema(description = "item-has-orders: units of the item orders hold", example = "7") Long ordered) {
 }

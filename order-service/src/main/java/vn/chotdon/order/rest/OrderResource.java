@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,6 +38,7 @@ import vn.chotdon.order.service.OrderLifecycle;
 import vn.chotdon.order.service.OrderPlacement;
 import vn.chotdon.order.service.OrderQueries;
 import vn.chotdon.order.service.PlaceOrder;
+import vn.chotdon.order.service.Placement;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.paging.PageOf;
@@ -91,9 +91,12 @@ public class OrderResource {
                     + " the lineup, never from the client. Units are held for the order until it is confirmed or"
                     + " paid, or its hold expires (`holdExpiresAt`); a cash-on-delivery order in a session that"
                     + " confirms COD at once comes back CONFIRMED.\n\n"
-                    + "Send an `Idempotency-Key`: a retry with the same key and the same body gets the first answer"
-                    + " again, byte for byte and with the same status (201 with the same order and access token, or"
-                    + " the same final refusal), and places nothing more.")
+                    + "Send an `Idempotency-Key`: a retry with the same key and the same body gets the first order"
+                    + " again, byte for byte (201 with the same order and access token), and places nothing more; a"
+                    + " retry sent while the first request is still running waits for it and gets the same answer."
+                    + " Only a placed order is kept with the key: a refusal (sold out, a limit, session not live,"
+                    + " unknown item, invalid fields) did nothing and keeps nothing, so a retry with the same key is"
+                    + " decided again and may be placed once units come back.")
     @APIResponse(responseCode = "201", description = "Placed, or the replay of the placement with this Idempotency-Key."
             + " The body is the order and the buyer's access token, shown only in this answer.",
             headers = @Header(name = HttpHeaders.LOCATION, required = true,
@@ -115,9 +118,7 @@ public class OrderResource {
             + Problem.TYPE_BASE + "buyer-limit\n"
             + "- over the units one phone may hold unpaid in the session (`cap`, `held`, `asked`). `type`: "
             + Problem.TYPE_BASE + "held-units-cap\n"
-            + "- the session is not LIVE (`currentStatus`). `type`: " + Problem.TYPE_BASE + "session-not-live\n"
-            + "- the first request with this Idempotency-Key is still running (`retryAfterSeconds`). `type`: "
-            + Problem.TYPE_BASE + "request-in-progress",
+            + "- the session is not LIVE (`currentStatus`). `type`: " + Problem.TYPE_BASE + "session-not-live",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
     @APIResponse(responseCode = "413", description = BODY_TOO_LARGE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,24 +136,20 @@ public class OrderResource {
             @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = IDEMPOTENCY_KEY,
                     message = "may hold letters, digits and _ . : - only")
             @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID. Optional, but"
-                    + " without it a retry after a lost answer places a second order. Kept for 2 days.",
+                    + " without it a retry after a lost answer places a second order. Kept for 2 days with the order"
+                    + " it placed; a refusal keeps nothing (nothing was done), so a retry is decided again.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + IDEMPOTENCY_KEY + "$"),
                     example = "7b0e3c9a-5f0e-4f59-9a51-2f7f0c1d9e11")
             String idempotencyKey,
             @Valid @NotNull @RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceOrder.class)))
             PlaceOrder order,
-            UriInfo uri,
             HttpServerRequest request) {
         attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
-        OrderPlacement.Answer answer = placement.place(order, idempotencyKey, "/" + uri.getPath().replaceFirst("^/", ""));
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
-                .entity(answer.body());
-        if (answer.orderCode() != null) {
-            response.location(URI.create("/buyer/orders/" + answer.orderCode()));
-        }
-        return response.build();
+        Placement placed = placement.place(order, idempotencyKey);
+        // The receipt's stored bytes, so that a replay is the first answer byte for byte.
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(placed.receiptJson())
+                .location(URI.create("/buyer/orders/" + placed.orderCode())).build();
     }
 
     @GET

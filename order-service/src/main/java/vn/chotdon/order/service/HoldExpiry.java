@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
@@ -45,14 +46,16 @@ public class HoldExpiry {
     private final EntityManager em;
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
+    private final LiveLineups lineups;
 
-    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut) {
+    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups) {
         this.em = em;
         this.events = events;
         this.soldOut = soldOut;
+        this.lineups = lineups;
     }
 
-    @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval:15s}",
+    @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         expireDue();
@@ -63,7 +66,10 @@ public class HoldExpiry {
         int expired = 0;
         for (int claimed = BATCH; claimed == BATCH;) {
             Batch batch = RetryOnDeadlock.inNewTransaction(this::expireBatch);
-            batch.items().forEach(soldOut::forget);
+            batch.items().forEach(itemId -> {
+                soldOut.forget(itemId);
+                lineups.unitsReturned(itemId);
+            });
             claimed = batch.claimed();
             expired += claimed;
         }

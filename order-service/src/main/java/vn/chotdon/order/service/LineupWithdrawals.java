@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
@@ -25,9 +26,11 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 public class LineupWithdrawals {
 
     private final EntityManager em;
+    private final LiveLineups lineups;
 
-    LineupWithdrawals(EntityManager em) {
+    LineupWithdrawals(EntityManager em, LiveLineups lineups) {
         this.em = em;
+        this.lineups = lineups;
     }
 
     /**
@@ -64,6 +67,7 @@ public class LineupWithdrawals {
             // The item may have arrived since the first UPDATE; the projection sees the record only after commit.
             removeIfNothingTaken(itemId);
         }
+        lineups.changed(sessionId);
     }
 
     /**

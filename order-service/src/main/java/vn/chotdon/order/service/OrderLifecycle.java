@@ -10,6 +10,7 @@ import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
@@ -31,11 +32,13 @@ public class OrderLifecycle {
     private final EntityManager em;
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
+    private final LiveLineups lineups;
 
-    OrderLifecycle(EntityManager em, OrderEvents events, SoldOutMemory soldOut) {
+    OrderLifecycle(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups) {
         this.em = em;
         this.events = events;
         this.soldOut = soldOut;
+        this.lineups = lineups;
     }
 
     /**
@@ -47,7 +50,10 @@ public class OrderLifecycle {
         Order changed = RetryOnDeadlock.inNewTransaction(
                 () -> changeInTransaction(orderId, cooperativeScope, target, actor, reason));
         if (target.releasesUnits()) {
-            changed.lines.forEach(line -> soldOut.forget(line.itemId));
+            changed.lines.forEach(line -> {
+                soldOut.forget(line.itemId);
+                lineups.unitsReturned(line.itemId);
+            });
         }
         return changed;
     }

@@ -2,7 +2,6 @@ package vn.chotdon.order.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,8 +20,10 @@ import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
-import vn.chotdon.order.config.HeldUnitsCapConfig;
-import vn.chotdon.order.readmodel.LineupItem;
+import vn.chotdon.order.config.OrderSettings;
+import vn.chotdon.order.readmodel.LiveLineups;
+import vn.chotdon.order.readmodel.LiveLineups.Item;
+import vn.chotdon.order.readmodel.LiveLineups.Lineup;
 import vn.chotdon.order.readmodel.SaleSession;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
@@ -34,118 +34,154 @@ import vn.chotdon.platform.text.VietnameseText;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
- * The hot path: places an order using only order-service's own database. Quotas, per-buyer
- * limits and the cap on units a phone holds unpaid are taken with conditional UPDATEs in the
- * same local transaction as the order, its lines, its event and its idempotency answer; the busy
- * item rows are locked last, so each order holds them only for the moment before commit. That
- * transaction also reads the session's status under a shared lock: the read-model update that
- * ends a session takes the row's exclusive lock, so no order commits once the end is applied.
+ * The hot path: places an order using only order-service's own database, in one transaction that
+ * takes the Idempotency-Key, checks the session, takes the per-buyer limits and the held-units
+ * cap with conditional UPDATEs, inserts the order, its lines and its event (outbox), takes the
+ * quota and stores the answer. The busy item rows are locked last, so each order holds them only
+ * for the moment before commit. The transaction reads the session's status under a shared lock:
+ * the read-model update that ends a session takes the row's exclusive lock, so no order commits
+ * once the end is applied.
+ *
+ * <p>Nothing but an accepted order is stored with its key. A refusal decided before any work (from
+ * the in-memory copy of the lineup, {@link LiveLineups}, or the memory of sold-out items) costs no
+ * write: one indexed read of the key first, so that a retry of an order placed earlier still gets
+ * its receipt. A refusal decided inside the transaction (the quota, a limit, the session just
+ * ended) rolls everything back, the key included. Either way nothing was done and nothing is kept,
+ * and a retry with the same key is decided again.
  */
 @ApplicationScoped
 public class OrderPlacement {
 
+    private record Want(Item item, long quantity) {
+    }
+
+    /** The in-memory copy was older than the database's row: read it again and place again. */
+    private static final class CopyOutOfDate extends RuntimeException {
+        CopyOutOfDate() {
+            super("the in-memory copy of the lineup is out of date", null, false, false);
+        }
+    }
+
+    /** Tries for a fresh order code (a collision is unlikely) or a fresh copy of the lineup. */
+    private static final int ATTEMPTS = 4;
     /**
-     * The answer to send: a status, the exact JSON body (a replay sends the same bytes) and, for a
-     * placed order, its code, which names the buyer's URL of it.
+     * Runs after losing a deadlock over the key: when a transaction holding a key rolls back, the
+     * requests that waited on it deadlock, and one goes on each time; so as many as the requests
+     * sent with one key at once, with room to spare.
      */
-    public record Answer(int status, String body, String orderCode) {
-    }
-
-    private record Want(LineupItem item, long quantity) {
-    }
-
-    private static final int CODE_ATTEMPTS = 3;
+    private static final int KEY_CONTENTIONS = 200;
 
     private final EntityManager em;
-    private final IdempotencyKeys idempotency;
+    private final IdempotencyKeys keys;
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
+    private final LiveLineups lineups;
     private final ObjectMapper json;
-    private final HeldUnitsCapConfig heldUnitsCap;
+    private final OrderSettings settings;
 
-    OrderPlacement(EntityManager em, IdempotencyKeys idempotency, OrderEvents events, SoldOutMemory soldOut,
-            ObjectMapper json, HeldUnitsCapConfig heldUnitsCap) {
+    OrderPlacement(EntityManager em, IdempotencyKeys keys, OrderEvents events, SoldOutMemory soldOut,
+            LiveLineups lineups, ObjectMapper json, OrderSettings settings) {
         this.em = em;
-        this.idempotency = idempotency;
+        this.keys = keys;
         this.events = events;
         this.soldOut = soldOut;
+        this.lineups = lineups;
         this.json = json;
-        this.heldUnitsCap = heldUnitsCap;
+        this.settings = settings;
     }
 
-    public Answer place(PlaceOrder request, String rawIdempotencyKey, String path) {
+    /**
+     * @param rawIdempotencyKey the client's Idempotency-Key, or null for none
+     * @return the order placed, or the one placed earlier with this key and body
+     * @throws ProblemException a refusal (sold out, a limit, session not live, unknown item, the key
+     *                          used for another body); nothing was stored
+     */
+    public Placement place(PlaceOrder request, String rawIdempotencyKey) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
-        if (rawIdempotencyKey == null) {
-            return placeOnce(request, null, phone, province);
-        }
-        IdempotencyKey idempotencyKey = IdempotencyKey.of(rawIdempotencyKey);
-        // The key first: a retry gets the first answer even if the item has sold out since.
-        IdempotencyKeys.Claimed claimed = idempotency.claim(idempotencyKey, hash(request));
-        if (claimed instanceof IdempotencyKeys.StoredAnswer stored) {
-            return replay(stored);
-        }
-        IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) claimed;
-        try {
-            return placeOnce(request, claim, phone, province);
-        } catch (IdempotencyKeys.ClaimLost lost) {
-            return replay(idempotency.afterLostClaim(idempotencyKey));
-        } catch (ProblemException refusal) {
-            Problem problem = refusal.toProblem(path);
-            if (FinalAnswers.isFinal(problem)) {
-                idempotency.completeAlone(claim, refusal.status(), write(problem));
-            } else {
-                idempotency.abandon(claim);
-            }
-            throw refusal;
-        } catch (RuntimeException failure) {
-            idempotency.abandon(claim);
-            throw failure;
-        }
-    }
-
-    private Answer placeOnce(PlaceOrder request, IdempotencyKeys.Claim claim, String phone, String province) {
-        refuseIfRememberedSoldOut(request);
-        record Resolved(SaleSession session, List<Want> wants) {
-        }
-        Resolved resolved = QuarkusTransaction.requiringNew()
-                .call(() -> new Resolved(liveSession(request.sessionId()), resolveItems(request)));
-        resolved.wants().forEach(this::refuseIfSoldOut);
-        return placeWithFreshCode(request, claim, resolved.session(), resolved.wants(), phone, province);
-    }
-
-    private Answer placeWithFreshCode(PlaceOrder request, IdempotencyKeys.Claim claim, SaleSession session,
-            List<Want> wants, String phone, String province) {
+        IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
+        String requestHash = key == null ? null : hash(request);
+        boolean readAgain = false;
+        int contentions = 0;
         for (int attempt = 1;; attempt++) {
+            Lineup lineup;
+            List<Want> wants;
             try {
+                refuseIfRememberedSoldOut(request);
+                lineup = liveLineup(request.sessionId(), readAgain);
+                wants = resolveItems(request, lineup);
+                wants.forEach(this::refuseIfSoldOut);
+            } catch (ProblemException refusal) {
+                // Refused before any work; an order placed earlier with the key is still its answer.
+                Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, requestHash);
+                return earlier.orElseThrow(() -> refusal);
+            }
+            try {
+                Lineup known = lineup;
+                List<Want> wanted = wants;
                 return RetryOnDeadlock.inNewTransaction(
-                        () -> placeInTransaction(request, claim, session, wants, phone, province));
+                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province));
+            } catch (IdempotencyKeys.KeyTaken taken) {
+                Optional<Placement> earlier = replay(key, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                // Deleted since (retention): place it as a new one.
+            } catch (IdempotencyKeys.KeyContended contended) {
+                if (++contentions < KEY_CONTENTIONS) {
+                    attempt--;
+                }
+            } catch (CopyOutOfDate stale) {
+                readAgain = true;
             } catch (RuntimeException e) {
                 if (isUniqueViolation(e, "uk_orders_idempotency_key")) {
                     throw keyAlreadyPlacedAnOrder();
                 }
-                if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(e, "uk_orders_code")) {
+                if (!isUniqueViolation(e, "uk_orders_code")) {
                     throw e;
                 }
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("could not place an order in " + ATTEMPTS + " attempts");
             }
         }
     }
 
-    private Answer placeInTransaction(PlaceOrder request, IdempotencyKeys.Claim claim, SaleSession session,
-            List<Want> wants, String phone, String province) {
-        // First the key's claim, then the session: both rows stay locked until commit.
-        if (claim != null) {
-            idempotency.hold(claim);
+    private Optional<Placement> replay(IdempotencyKey key, String requestHash) {
+        return keys.stored(key).map(stored -> {
+            String body = stored.bodyFor(requestHash);
+            try {
+                return new Placement.Replayed(json.readTree(body).path("order").path("code").asText(), body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored order receipt is not JSON", e);
+            }
+        });
+    }
+
+    private Lineup liveLineup(long sessionId, boolean readAgain) {
+        Lineup lineup = (readAgain ? lineups.readAgain(sessionId) : lineups.of(sessionId))
+                .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        if (!lineup.isLive()) {
+            throw notLive(sessionId, lineup.status());
         }
-        refuseUnlessLive(session.sessionId);
+        return lineup;
+    }
+
+    private Placement placeInTransaction(PlaceOrder request, IdempotencyKey key, String requestHash, Lineup lineup,
+            List<Want> wants, String phone, String province) {
+        // First the key, then the session: both rows stay locked until commit.
+        if (key != null) {
+            keys.take(key, requestHash);
+        }
+        refuseUnlessLive(lineup);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = OrderCodes.newAccessToken();
-        boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod;
+        boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && lineup.autoConfirmCod();
 
         Order order = new Order();
         order.code = OrderCodes.newCode();
-        order.sessionId = session.sessionId;
-        order.cooperativeId = session.cooperativeId;
+        order.sessionId = lineup.sessionId();
+        order.cooperativeId = lineup.cooperativeId();
         order.status = OrderStatus.PLACED;
         order.paymentMethod = request.paymentMethod();
         order.buyerName = VietnameseText.tidy(request.buyerName());
@@ -155,21 +191,21 @@ public class OrderPlacement {
         order.addressDetail = VietnameseText.tidy(request.address().detail());
         order.note = VietnameseText.tidy(request.note());
         order.accessTokenHash = OrderCodes.sha256(token);
-        order.idempotencyKey = claim == null ? null : claim.key().id();
+        order.idempotencyKey = key == null ? null : key.id();
         order.placedAt = now;
-        order.holdExpiresAt = now.plus(Duration.ofMinutes(session.holdMinutes));
+        order.holdExpiresAt = now.plus(Duration.ofMinutes(lineup.holdMinutes()));
         order.updatedAt = now;
         for (Want want : wants) {
             OrderLine line = new OrderLine();
             line.order = order;
-            line.sessionId = session.sessionId;
-            line.itemId = want.item().itemId;
-            line.code = want.item().code;
-            line.productId = want.item().productId;
-            line.productName = want.item().productName;
+            line.sessionId = lineup.sessionId();
+            line.itemId = want.item().itemId();
+            line.code = want.item().code();
+            line.productId = want.item().productId();
+            line.productName = want.item().productName();
             line.quantity = want.quantity();
-            line.unitPriceVnd = want.item().livePriceVnd;
-            line.lineTotalVnd = Math.multiplyExact(want.quantity(), want.item().livePriceVnd);
+            line.unitPriceVnd = want.item().livePriceVnd();
+            line.lineTotalVnd = Math.multiplyExact(want.quantity(), want.item().livePriceVnd());
             line.status = OrderStatus.PLACED;
             order.lines.add(line);
             order.totalVnd = Math.addExact(order.totalVnd, line.lineTotalVnd);
@@ -177,10 +213,10 @@ public class OrderPlacement {
 
         // An order confirmed at once holds nothing unpaid: it is as good as a confirmed one.
         if (!confirmNow) {
-            holdUnpaidUnits(session.sessionId, phone, wants.stream().mapToLong(Want::quantity).sum());
+            holdUnpaidUnits(lineup.sessionId(), phone, wants.stream().mapToLong(Want::quantity).sum());
         }
         for (Want want : wants) {
-            if (want.item().perBuyerLimit != null) {
+            if (want.item().perBuyerLimit() != null) {
                 holdBuyerUnits(want, phone);
             }
         }
@@ -196,45 +232,43 @@ public class OrderPlacement {
         }
 
         // Last, in item order: the quota rows are where every buyer of the session meets.
-        for (Want want : wants.stream().sorted(Comparator.comparing(w -> w.item().itemId)).toList()) {
+        for (Want want : wants.stream().sorted(Comparator.comparing(w -> w.item().itemId())).toList()) {
             takeQuota(want);
         }
 
-        String body = write(new OrderReceipt(OrderView.of(order), token));
-        if (claim != null) {
-            idempotency.complete(claim, 201, body);
+        OrderReceipt receipt = new OrderReceipt(OrderView.of(order), token);
+        String body = write(receipt);
+        if (key != null) {
+            keys.answer(key, body);
         }
-        return new Answer(201, body, order.code);
+        return new Placement.Placed(receipt, body);
     }
 
-    /** A stored answer as first sent; a stored receipt names its order. */
-    private Answer replay(IdempotencyKeys.StoredAnswer stored) {
-        if (stored.status() != 201) {
-            return new Answer(stored.status(), stored.body(), null);
-        }
-        try {
-            return new Answer(201, stored.body(), json.readTree(stored.body()).path("order").path("code").asText());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored order receipt is not JSON", e);
-        }
-    }
-
+    /**
+     * Takes the units if the item is still on the lineup, has them, and is as the copy knew it (its
+     * version): an order is never placed at a price or limit the database no longer has.
+     */
     private void takeQuota(Want want) {
+        Item item = want.item();
         int taken = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
-                + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota")
-                .setParameter(1, want.quantity()).setParameter(2, want.item().itemId).executeUpdate();
+                + " WHERE item_id = ?2 AND removed = FALSE AND version = ?3 AND taken + ?1 <= quota")
+                .setParameter(1, want.quantity()).setParameter(2, item.itemId()).setParameter(3, item.version())
+                .executeUpdate();
         if (taken == 0) {
             Object[] now = (Object[]) em.createNativeQuery(
-                    "SELECT removed, GREATEST(quota - taken, 0) FROM lineup_item WHERE item_id = ?1")
-                    .setParameter(1, want.item().itemId).getSingleResult();
+                    "SELECT removed, GREATEST(quota - taken, 0), version FROM lineup_item WHERE item_id = ?1")
+                    .setParameter(1, item.itemId()).getSingleResult();
             if (isTrue(now[0])) {
-                throw noLongerOnTheLineup(want.item());
+                throw noLongerOnTheLineup(item);
+            }
+            if (((Number) now[2]).longValue() != item.version()) {
+                throw new CopyOutOfDate();
             }
             long remaining = ((Number) now[1]).longValue();
             if (remaining == 0) {
-                soldOut.remember(want.item());
+                soldOut.remember(item);
             }
-            throw soldOutProblem(want.item(), remaining, want.quantity());
+            throw soldOutProblem(item, remaining, want.quantity());
         }
     }
 
@@ -244,7 +278,7 @@ public class OrderPlacement {
      * leaves PLACED.
      */
     private void holdUnpaidUnits(long sessionId, String phone, long units) {
-        int cap = heldUnitsCap.maxPerPhone();
+        int cap = settings.heldUnits().maxPerPhone();
         OptionalLong refused = takeWithin(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap);
         if (refused.isPresent()) {
             throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
@@ -258,13 +292,13 @@ public class OrderPlacement {
     }
 
     private void holdBuyerUnits(Want want, String phone) {
-        long limit = want.item().perBuyerLimit;
-        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, want.item().itemId, phone, want.quantity(), limit);
+        long limit = want.item().perBuyerLimit();
+        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, want.item().itemId(), phone, want.quantity(), limit);
         if (refused.isPresent()) {
             throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
-                    want.item().code + " (" + want.item().productName + ") is limited to " + limit
+                    want.item().code() + " (" + want.item().productName() + ") is limited to " + limit
                             + " per buyer; this phone number already has " + refused.getAsLong() + " in its orders")
-                    .with("itemCode", want.item().code)
+                    .with("itemCode", want.item().code())
                     .with("limit", limit)
                     .with("alreadyOrdered", refused.getAsLong());
         }
@@ -321,16 +355,21 @@ public class OrderPlacement {
     /**
      * The session's status read under a shared lock, in the transaction that writes the order. The
      * read-model update that ends the session waits for this transaction, and a transaction that
-     * comes after that update reads the session ended.
+     * comes after that update reads the session ended. A session changed since the copy was read
+     * (its version) is read again: the copy's hold time or COD rule may be out of date.
      */
-    private void refuseUnlessLive(long sessionId) {
-        List<?> status = em.createNativeQuery("SELECT status FROM sale_session WHERE session_id = ?1 LOCK IN SHARE MODE")
-                .setParameter(1, sessionId).getResultList();
-        if (status.isEmpty()) {
-            throw ProblemException.notFound("Session", sessionId);
+    private void refuseUnlessLive(Lineup lineup) {
+        List<?> rows = em.createNativeQuery("SELECT status, version FROM sale_session WHERE session_id = ?1"
+                + " LOCK IN SHARE MODE").setParameter(1, lineup.sessionId()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Session", lineup.sessionId());
         }
-        if (!SaleSession.LIVE.equals(status.get(0))) {
-            throw notLive(sessionId, (String) status.get(0));
+        Object[] row = (Object[]) rows.get(0);
+        if (!SaleSession.LIVE.equals(row[0])) {
+            throw notLive(lineup.sessionId(), (String) row[0]);
+        }
+        if (((Number) row[1]).longValue() != lineup.version()) {
+            throw new CopyOutOfDate();
         }
     }
 
@@ -340,9 +379,9 @@ public class OrderPlacement {
                 .with("currentStatus", status);
     }
 
-    private static ProblemException noLongerOnTheLineup(LineupItem item) {
-        String message = "item " + item.itemId + " (" + item.code + ") is no longer on the lineup of session "
-                + item.sessionId;
+    private static ProblemException noLongerOnTheLineup(Item item) {
+        String message = "item " + item.itemId() + " (" + item.code() + ") is no longer on the lineup of session "
+                + item.sessionId();
         return new ProblemException(422, "unknown-item", "Not on the lineup", message,
                 List.of(new Problem.FieldViolation("items", message)));
     }
@@ -356,18 +395,7 @@ public class OrderPlacement {
         return column instanceof Boolean b ? b : ((Number) column).intValue() != 0;
     }
 
-    private static SaleSession liveSession(long sessionId) {
-        SaleSession session = SaleSession.findById(sessionId);
-        if (session == null) {
-            throw ProblemException.notFound("Session", sessionId);
-        }
-        if (!session.isLive()) {
-            throw notLive(sessionId, session.status);
-        }
-        return session;
-    }
-
-    private static List<Want> resolveItems(PlaceOrder request) {
+    private static List<Want> resolveItems(PlaceOrder request, Lineup lineup) {
         Map<Long, Want> wants = new LinkedHashMap<>();
         List<Problem.FieldViolation> unknown = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
@@ -376,18 +404,15 @@ public class OrderPlacement {
                 throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
                         List.of(new Problem.FieldViolation("items[" + i + "]", "give either code or itemId")));
             }
-            LineupItem item = asked.itemId() != null
-                    ? LineupItem.<LineupItem>findByIdOptional(asked.itemId())
-                            .filter(found -> found.sessionId.equals(request.sessionId())).orElse(null)
-                    : LineupItem.<LineupItem>find("sessionId = ?1 and code = ?2 and removed = false",
-                            request.sessionId(), asked.code().toUpperCase(Locale.ROOT)).firstResult();
-            if (item == null || item.removed) {
+            Item item = (asked.itemId() != null ? lineup.item(asked.itemId()) : lineup.item(asked.code()))
+                    .filter(found -> !found.removed()).orElse(null);
+            if (item == null) {
                 String field = asked.itemId() != null ? "items[" + i + "].itemId" : "items[" + i + "].code";
                 String what = asked.itemId() != null ? "item " + asked.itemId() : "code " + asked.code();
                 unknown.add(new Problem.FieldViolation(field, what + " is not on the lineup of session " + request.sessionId()));
                 continue;
             }
-            wants.merge(item.itemId, new Want(item, asked.quantity()),
+            wants.merge(item.itemId(), new Want(item, asked.quantity()),
                     (a, b) -> new Want(a.item(), a.quantity() + b.quantity()));
         }
         if (!unknown.isEmpty()) {
@@ -398,22 +423,23 @@ public class OrderPlacement {
     }
 
     /**
-     * Refuses from memory, or from the last committed counters read without locking, an item
-     * that cannot fill the order; such a request never waits on the item's row lock.
+     * Refuses from memory, or from the copy's counters (read at most a moment ago), an item that
+     * cannot fill the order; such a request never waits on the item's row lock.
      */
     private void refuseIfSoldOut(Want want) {
-        if (soldOut.isSoldOut(want.item().itemId)) {
-            throw soldOutProblem(want.item().itemId, want.item().code, want.item().productName, 0, want.quantity());
+        Item item = want.item();
+        if (soldOut.isSoldOut(item.itemId())) {
+            throw soldOutProblem(item.itemId(), item.code(), item.productName(), 0, want.quantity());
         }
-        if (want.item().remaining() < want.quantity()) {
-            if (want.item().remaining() == 0) {
-                soldOut.remember(want.item());
+        if (item.remaining() < want.quantity()) {
+            if (item.remaining() == 0) {
+                soldOut.remember(item);
             }
-            throw soldOutProblem(want.item(), want.item().remaining(), want.quantity());
+            throw soldOutProblem(item, item.remaining(), want.quantity());
         }
     }
 
-    /** The fastest refusal: an item just found sold out, answered before any database work. */
+    /** The fastest refusal: an item just found sold out, answered before even the lineup is looked at. */
     private void refuseIfRememberedSoldOut(PlaceOrder request) {
         for (PlaceOrder.Item asked : request.items()) {
             Optional<SoldOutMemory.SoldOutItem> known = asked.code() != null
@@ -426,8 +452,8 @@ public class OrderPlacement {
         }
     }
 
-    private static ProblemException soldOutProblem(LineupItem item, long remaining, long asked) {
-        return soldOutProblem(item.itemId, item.code, item.productName, remaining, asked);
+    private static ProblemException soldOutProblem(Item item, long remaining, long asked) {
+        return soldOutProblem(item.itemId(), item.code(), item.productName(), remaining, asked);
     }
 
     private static ProblemException soldOutProblem(long itemId, String code, String productName, long remaining,

@@ -1,12 +1,11 @@
 package vn.chotdon.order.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.chotdon.order.readmodel.LineupItem;
+import vn.chotdon.order.config.OrderSettings;
+import vn.chotdon.order.readmodel.LiveLineups;
 
 /**
  * Remembers for a moment which items were just found sold out, so that the flood of orders
@@ -25,8 +24,8 @@ public class SoldOutMemory {
     private final ConcurrentHashMap<String, SoldOutItem> byCode = new ConcurrentHashMap<>();
     private final long memoryNanos;
 
-    SoldOutMemory(@ConfigProperty(name = "chotdon.orders.sold-out-memory", defaultValue = "1s") Duration memory) {
-        this.memoryNanos = memory.toNanos();
+    SoldOutMemory(OrderSettings settings) {
+        this.memoryNanos = settings.soldOutMemory().toNanos();
     }
 
     public boolean isSoldOut(long itemId) {
@@ -42,10 +41,11 @@ public class SoldOutMemory {
         return fresh(byItem.get(itemId));
     }
 
-    public void remember(LineupItem item) {
-        SoldOutItem soldOut = new SoldOutItem(item.itemId, item.code, item.productName, System.nanoTime() + memoryNanos);
-        byItem.put(item.itemId, soldOut);
-        byCode.put(key(item.sessionId, item.code), soldOut);
+    public void remember(LiveLineups.Item item) {
+        SoldOutItem soldOut = new SoldOutItem(item.itemId(), item.code(), item.productName(),
+                System.nanoTime() + memoryNanos);
+        byItem.put(item.itemId(), soldOut);
+        byCode.put(key(item.sessionId(), item.code()), soldOut);
     }
 
     public void forget(long itemId) {
