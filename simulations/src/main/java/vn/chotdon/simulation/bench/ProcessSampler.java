@@ -50,14 +50,31 @@ final class ProcessSampler {
     static Map<String, Long> findStack(String root, String stateDir) {
         Map<String, Long> found = new LinkedHashMap<>();
         for (String svc : List.of("catalog", "livestream", "order")) {
-            String jar = root + "/" + svc + "-service/target/quarkus-app/quarkus-run.jar";
-            find(proc -> commandLine(proc).contains(jar)).ifPresent(p -> found.put(svc + "-service", p));
+            Path app = Path.of(root, svc + "-service", "target", "quarkus-app");
+            find(proc -> runs(proc, app)).ifPresent(p -> found.put(svc + "-service", p));
         }
         find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-")).ifPresent(p -> found.put("kafka", p));
         find(proc -> List.of("mariadbd", "mysqld").contains(read(proc.resolve("comm")).strip()))
                 .ifPresent(p -> found.put("database", p));
         found.put("load generator", ProcessHandle.current().pid());
         return found;
+    }
+
+    /**
+     * Whether the process runs the service packaged in this directory: ./chotdon starts it from
+     * there with a relative jar (its class-data archive needs that), so the working directory says
+     * which checkout's service it is.
+     */
+    private static boolean runs(Path proc, Path app) {
+        String command = commandLine(proc);
+        if (command.contains(app.resolve("quarkus-run.jar").toString())) {
+            return true;
+        }
+        try {
+            return command.contains("quarkus-run.jar") && Files.readSymbolicLink(proc.resolve("cwd")).equals(app);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static String commandLine(Path proc) {
