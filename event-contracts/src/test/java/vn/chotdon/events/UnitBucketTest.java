@@ -9,7 +9,7 @@ import vn.chotdon.events.order.UnitBucket;
 class UnitBucketTest {
 
     @ParameterizedTest
-    @CsvSource({ "PLACED, HELD", "CONFIRMED, SOLD", "PAID, SOLD", "SHIPPED, SOLD", "DELIVERED, SOLD",
+    @CsvSource({ "PLACED, HELD", "CONFIRMED, SOLD", "PAID, SOLD", "SHIPPED, SOLD", "DELIVERED, SOLD", "RETURNED, SOLD",
             "CANCELLED, RELEASED", "EXPIRED, RELEASED" })
     void everyOrderStatusHasItsBucket(String status, UnitBucket bucket) {
         assertThat(UnitBucket.find(status)).contains(bucket);

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code buyerShownAs}, masked so that it may be shown on the stream.
  *
  * @param code           short human order code, read out on the stream and used as the transfer memo
- * @param status         PLACED, CONFIRMED, PAID, SHIPPED, DELIVERED, CANCELLED or EXPIRED
+ * @param status         PLACED, CONFIRMED, PAID, SHIPPED, DELIVERED, RETURNED, CANCELLED or EXPIRED
  * @param previousStatus the status before this change, null when placed
  * @param paymentMethod  COD or BANK_TRANSFER
  * @param totalVnd       whole VND

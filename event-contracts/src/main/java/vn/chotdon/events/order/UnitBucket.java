@@ -9,7 +9,7 @@ import java.util.Optional;
 public enum UnitBucket {
     /** PLACED: held against the session's quota, not yet sold. */
     HELD,
-    /** CONFIRMED, PAID, SHIPPED or DELIVERED: sold. */
+    /** CONFIRMED, PAID, SHIPPED, DELIVERED or RETURNED: sold (returned goods do not go back in the quota). */
     SOLD,
     /** CANCELLED or EXPIRED: back in the quota. */
     RELEASED;
@@ -22,7 +22,7 @@ public enum UnitBucket {
         return switch (orderStatus) {
             case "PLACED" -> Optional.of(HELD);
             case "CANCELLED", "EXPIRED" -> Optional.of(RELEASED);
-            case "CONFIRMED", "PAID", "SHIPPED", "DELIVERED" -> Optional.of(SOLD);
+            case "CONFIRMED", "PAID", "SHIPPED", "DELIVERED", "RETURNED" -> Optional.of(SOLD);
             default -> Optional.empty();
         };
     }
