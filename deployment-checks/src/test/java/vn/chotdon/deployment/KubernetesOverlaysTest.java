@@ -86,6 +86,76 @@ class KubernetesOverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheServicesAndTheirJobsReachMysqlAndKafka(String overlay) throws Exception {
+        Manifests manifests = rendered(overlay);
+        assertThat(manifests.find("NetworkPolicy", "default-deny-ingress")).isPresent();
+        for (JsonNode workload : manifests.workloads()) {
+            JsonNode labels = workload.path("spec").path("template").path("metadata").path("labels");
+            String env = Manifests.podSpec(workload).path("containers").toString();
+            boolean database = env.contains("CHOTDON_DB_PASSWORD") || env.contains("MYSQL_ADMIN_PASSWORD");
+            assertThat(labels.path("chotdon.vn/mysql-client").asText().equals("true")).as(Manifests.describe(workload))
+                    .isEqualTo(database);
+            assertThat(labels.path("chotdon.vn/kafka-client").asText().equals("true")).as(Manifests.describe(workload))
+                    .isEqualTo(env.contains("KAFKA_SASL_JAAS_CONFIG"));
+        }
+        // Strimzi writes the listener's NetworkPolicy from these peers; it is the only listener.
+        JsonNode listeners = manifests.ofKind("Kafka").get(0).path("spec").path("kafka").path("listeners");
+        assertThat(listeners).hasSize(1);
+        assertThat(listeners.get(0).path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        assertThat(listeners.get(0).path("tls").asBoolean()).isTrue();
+        assertThat(listeners.get(0).path("networkPolicyPeers").toString())
+                .isEqualTo("[{\"podSelector\":{\"matchLabels\":{\"chotdon.vn/kafka-client\":\"true\"}}}]");
+        manifests.find("StatefulSet", "mysql").ifPresent(mysql -> assertThat(
+                manifests.find("NetworkPolicy", "mysql-clients").orElseThrow().path("spec").toString())
+                .contains("\"chotdon.vn/mysql-client\":\"true\"").contains("3306"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServicesHeapIsAQuarterOfItsMemoryLimitAndItsRootFilesystemReadOnly(String overlay) throws Exception {
+        for (JsonNode workload : rendered(overlay).workloads()) {
+            JsonNode pod = Manifests.podSpec(workload);
+            for (JsonNode container : pod.path("containers")) {
+                String where = Manifests.describe(workload);
+                assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).as(where).isTrue();
+                assertThat(container.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).as(where).isFalse();
+                assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(where).isTrue();
+                String service = Manifests.serviceOfImage(container.path("image").asText()).orElse(null);
+                if (service == null) {
+                    continue;
+                }
+                long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+                long heap = imageHeapMebibytes(service);
+                // The launcher is told the same ratio as the image's -Xmx, and that ratio leaves room for the
+                // 406 MB measured resident with a 160 MB heap (246 MB outside the heap).
+                assertThat(container.path("env").toString()).as(where).contains("{\"name\":\"JAVA_MAX_MEM_RATIO\",\"value\":\"25\"}");
+                assertThat(heap).as(where).isLessThanOrEqualTo(limit / 4);
+                assertThat(limit - heap).as(where + ": memory outside the heap").isGreaterThanOrEqualTo(246 + 64);
+                assertThat(pod.path("volumes").toString()).as(where + ": /tmp is an emptyDir").contains("\"emptyDir\"");
+            }
+        }
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        }
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        throw new IllegalArgumentException("a memory limit in Mi or Gi, not " + quantity);
+    }
+
+    /** The -Xmx of the service's image (its Dockerfile.jvm), in MiB. */
+    private static long imageHeapMebibytes(String service) {
+        String dockerfile = Repository.read(Repository.root().resolve(service + "/src/main/docker/Dockerfile.jvm"));
+        java.util.regex.Matcher xmx = java.util.regex.Pattern.compile("-Xmx(\\d+)m").matcher(dockerfile);
+        assertThat(xmx.find()).as(service + "'s Dockerfile.jvm sets -Xmx in MB").isTrue();
+        return Long.parseLong(xmx.group(1));
+    }
+
     private static List<JsonNode> iterable(JsonNode array) {
         List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);
