@@ -70,8 +70,10 @@ public class ReceivingAccountResource {
             description = "At a bank of the NAPAS list, by BIN. The cooperative's first account, or one sent with"
                     + " `makeDefault`, becomes the default: new bank-transfer orders name it in their VietQR code"
                     + " (within a few seconds on every instance of the service). Bank, number and name never change"
-                    + " afterwards: record another account and deactivate this one.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+                    + " afterwards: record another account and deactivate this one. Sending an account already"
+                    + " recorded (same bank, number and name) again is a retry: it answers that account, active again"
+                    + " (and the default if asked).")
+    @APIResponse(responseCode = "201", description = "Recorded (or recorded before: the same account)",
             headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The account's URL",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -81,9 +83,10 @@ public class ReceivingAccountResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing was recorded: the account is already one of the"
-            + " cooperative's (`type`: " + Problem.TYPE_BASE + "receiving-account-exists), or another change of the"
-            + " default ran at the same time (`type`: " + Problem.TYPE_BASE + "concurrent-change; send again)",
+    @APIResponse(responseCode = "409", description = "Nothing was recorded: the bank and number are recorded with"
+            + " another name (`accountId` names that account; `type`: " + Problem.TYPE_BASE
+            + "receiving-account-exists), or another change of the cooperative's accounts ran at the same time"
+            + " (`type`: " + Problem.TYPE_BASE + "concurrent-change; send again)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = OrderResource.BODY_TOO_LARGE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,8 +128,8 @@ public class ReceivingAccountResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceivingAccountView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another change of the default ran at the same time; nothing"
-            + " changed, send again. `type`: " + Problem.TYPE_BASE + "concurrent-change",
+    @APIResponse(responseCode = "409", description = "Another change of the cooperative's accounts ran at the same"
+            + " time; nothing changed, send again. `type`: " + Problem.TYPE_BASE + "concurrent-change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReceivingAccountView makeDefault(
             @PathParam("cooperativeId") @Parameter(description = COOPERATIVE, example = "1") long cooperativeId,
@@ -146,8 +149,8 @@ public class ReceivingAccountResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceivingAccountView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another change of the default ran at the same time; nothing"
-            + " changed, send again. `type`: " + Problem.TYPE_BASE + "concurrent-change",
+    @APIResponse(responseCode = "409", description = "Another change of the cooperative's accounts ran at the same"
+            + " time; nothing changed, send again. `type`: " + Problem.TYPE_BASE + "concurrent-change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReceivingAccountView deactivate(
             @PathParam("cooperativeId") @Parameter(description = COOPERATIVE, example = "1") long cooperativeId,

@@ -81,7 +81,9 @@ public class ReceivingAccounts {
 
     /**
      * Records an account at a bank of the NAPAS list; the cooperative's first account, or one asked
-     * to be, becomes its default.
+     * to be, becomes its default. Recording an account already recorded (same bank, number and
+     * name) is a retry: it answers that account, active again (and the default if asked, or if the
+     * cooperative has none), so a request whose answer was lost can be sent again.
      */
     public ReceivingAccount create(long cooperativeId, NewAccount asked, Long scope, String subject) {
         inScope(cooperativeId, scope);
@@ -94,28 +96,46 @@ public class ReceivingAccounts {
             throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
                     List.of(new Problem.FieldViolation("accountName", "must hold letters a bank can show")));
         }
-        ReceivingAccount created = changing(cooperativeId, () -> {
+        return changing(cooperativeId, () -> {
             Instant now = now();
-            ReceivingAccount account = new ReceivingAccount();
-            account.cooperativeId = cooperativeId;
-            account.bankBin = asked.bankBin();
-            account.accountNumber = asked.accountNumber();
-            account.accountName = name;
-            account.active = true;
-            account.createdAt = now;
-            account.createdBy = subject;
-            account.updatedAt = now;
+            Optional<ReceivingAccount> recorded = ReceivingAccount.<ReceivingAccount>find(
+                    "cooperativeId = ?1 and bankBin = ?2 and accountNumber = ?3", cooperativeId, asked.bankBin(),
+                    asked.accountNumber()).firstResultOptional();
+            if (recorded.isPresent() && !recorded.get().accountName.equals(name)) {
+                throw ProblemException.conflict("receiving-account-exists", "Account already recorded",
+                        "Account " + asked.accountNumber() + " at bank " + asked.bankBin() + " is already recorded"
+                                + " with another name (" + recorded.get().accountName + "); bank, number and name of an"
+                                + " account never change")
+                        .with("accountId", recorded.get().id);
+            }
             boolean hasDefault = !em.createQuery("select a.id from ReceivingAccount a where a.defaultFor = :c",
                     Long.class).setParameter("c", cooperativeId).getResultList().isEmpty();
-            if (asked.makeDefault()) {
+            ReceivingAccount account = recorded.orElseGet(() -> {
+                ReceivingAccount created = new ReceivingAccount();
+                created.cooperativeId = cooperativeId;
+                created.bankBin = asked.bankBin();
+                created.accountNumber = asked.accountNumber();
+                created.accountName = name;
+                created.createdAt = now;
+                created.createdBy = subject;
+                return created;
+            });
+            boolean becomesDefault = asked.makeDefault() && !account.isDefault();
+            if (becomesDefault) {
                 clearDefault(cooperativeId, now);
+                em.flush();
             }
-            account.defaultFor = asked.makeDefault() || !hasDefault ? cooperativeId : null;
-            account.persist();
+            account.active = true;
+            if (becomesDefault || !hasDefault) {
+                account.defaultFor = cooperativeId;
+            }
+            account.updatedAt = now;
+            if (recorded.isEmpty()) {
+                account.persist();
+            }
             em.flush();
             return account;
-        }, asked);
-        return created;
+        });
     }
 
     /** Makes the account the cooperative's default, active again if it was not. */
@@ -131,7 +151,7 @@ public class ReceivingAccounts {
                     .executeUpdate();
             em.clear();
             return find(cooperativeId, accountId);
-        }, null);
+        });
     }
 
     /**
@@ -162,7 +182,7 @@ public class ReceivingAccounts {
             }
             em.clear();
             return find(cooperativeId, accountId);
-        }, null);
+        });
     }
 
     private void clearDefault(long cooperativeId, Instant now) {
@@ -172,23 +192,17 @@ public class ReceivingAccounts {
 
     /**
      * Runs a change in its own transaction and drops this instance's copy of the default. The unique
-     * keys decide between two changes at once: the same account recorded twice (409
-     * receiving-account-exists), or two defaults (409 concurrent-change, nothing changed: send again).
+     * keys decide between two changes at once (the same account recorded twice, two defaults): the
+     * one that loses changes nothing and answers 409 concurrent-change, to be sent again.
      */
-    private ReceivingAccount changing(long cooperativeId, Supplier<ReceivingAccount> change, NewAccount asked) {
+    private ReceivingAccount changing(long cooperativeId, Supplier<ReceivingAccount> change) {
         try {
             return QuarkusTransaction.requiringNew().call(change::get);
         } catch (RuntimeException e) {
-            if (violates(e, "uk_receiving_account_number") && asked != null) {
-                throw ProblemException.conflict("receiving-account-exists", "Account already recorded",
-                        "Account " + asked.accountNumber() + " at bank " + asked.bankBin()
-                                + " is already one of the cooperative's receiving accounts; make it the default"
-                                + " to use it again");
-            }
-            if (violates(e, "uk_receiving_account_default")) {
+            if (violates(e, "uk_receiving_account_default") || violates(e, "uk_receiving_account_number")) {
                 throw ProblemException.conflict("concurrent-change", "Changed at the same time",
-                        "Another change to the cooperative's default receiving account ran at the same time;"
-                                + " nothing was changed, send the request again");
+                        "Another change to the cooperative's receiving accounts ran at the same time; nothing was"
+                                + " changed, send the request again");
             }
             throw e;
         } finally {
