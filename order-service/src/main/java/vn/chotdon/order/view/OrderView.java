@@ -1,5 +1,6 @@
 package vn.chotdon.order.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,10 +45,12 @@ public record OrderView(
                 example = "Khách đổi ý") String cancelReason,
         @Schema(required = true, nullable = true, description = "Why it came back; null unless given",
                 example = "Khách không nhận hàng") String returnReason,
-        @Schema(required = true, nullable = true, description = "How to pay a BANK_TRANSFER order: the cooperative's"
-                + " account and the VietQR code a banking app scans. Null for cash on delivery, and when the"
-                + " cooperative had no receiving account when the order was placed (no transfer details are"
-                + " available: ask the cooperative).") Transfer transfer,
+        // Left out rather than null: OpenAPI 3.0 has no null for an object given by reference.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "How to pay a BANK_TRANSFER order: the cooperative's account and the VietQR code a"
+                + " banking app scans. Absent for cash on delivery, and when the cooperative had no receiving account"
+                + " when the order was placed (no transfer details are available: ask the cooperative).")
+        Transfer transfer,
         @Schema(required = true, description = "Grows by one with every status change", example = "2") long version) {
 
     private static final String NOT_YET = "Null until the order reaches this step.";

@@ -17,7 +17,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-class QrImageTest {
+public class QrImageTest {
 
     /** What a scanner reads from the PNG: ZXing's own reader, the other way round. */
     public static String decode(byte[] png) {
