@@ -37,6 +37,9 @@ public class ReceivingAccounts {
     public record NewAccount(String bankBin, String accountNumber, String accountName, boolean makeDefault) {
     }
 
+    /** The account_name column's length. */
+    static final int MAX_NAME = 100;
+
     private final EntityManager em;
     private final Cache<Long, Optional<PayeeAccount>> defaults;
     /** Bank, number and name of an account never change: a copy never goes stale. */
@@ -92,9 +95,11 @@ public class ReceivingAccounts {
                     + " is in the list of Vietnamese banks this service knows");
         }
         String name = BankText.accountName(asked.accountName());
-        if (name.isEmpty()) {
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            // A few letters decompose into two ASCII ones (Ǆ is DŽ): the name may grow past the column.
             throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                    List.of(new Problem.FieldViolation("accountName", "must hold letters a bank can show")));
+                    List.of(new Problem.FieldViolation("accountName", "must hold 1 to " + MAX_NAME
+                            + " letters a bank can show (upper-case ASCII)")));
         }
         return changing(cooperativeId, () -> {
             Instant now = now();
