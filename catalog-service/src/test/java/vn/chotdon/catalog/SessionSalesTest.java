@@ -54,6 +54,9 @@ class SessionSalesTest {
             publisher.publish(Topics.ORDERS, Long.toString(sessionId), published.get(published.size() - 1));
             awaitStock(product, 40, 58);
             assertThat(sold(product)).isEqualTo(2);
+            // Shipped, then refused at the door: the units stay sold, the ledger moves nothing.
+            order(publisher, 1, "AAAA2222", product, 2, "SHIPPED", "CONFIRMED");
+            order(publisher, 1, "AAAA2222", product, 2, "RETURNED", "SHIPPED");
 
             order(publisher, 2, "BBBB3333", product, 3, "PLACED", null);
             order(publisher, 2, "BBBB3333", product, 3, "PAID", "PLACED");

@@ -44,6 +44,13 @@ public class Order extends PanacheEntityBase {
     @Column(name = "payment_method", nullable = false, updatable = false)
     public PaymentMethod paymentMethod;
 
+    /**
+     * The receiving account this bank-transfer order's VietQR code names: the cooperative's
+     * default when the order was placed; null for cash on delivery or a cooperative without one.
+     */
+    @Column(name = "receiving_account_id", updatable = false)
+    public Long receivingAccountId;
+
     @Column(name = "buyer_name", nullable = false)
     public String buyerName;
 
@@ -96,8 +103,15 @@ public class Order extends PanacheEntityBase {
     @Column(name = "expired_at")
     public Instant expiredAt;
 
+    /** Refused at the door ("bom hàng") after shipping, or sent back after delivery. */
+    @Column(name = "returned_at")
+    public Instant returnedAt;
+
     @Column(name = "cancel_reason")
     public String cancelReason;
+
+    @Column(name = "return_reason")
+    public String returnReason;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where an order is in its life. PLACED holds units against the session's quota; CANCELLED and
- * EXPIRED give them back; every other status keeps them as sold.
+ * EXPIRED give them back; every other status keeps them as sold, RETURNED too: goods refused at
+ * the door or sent back do not go back into a session's quota (the live sale is over by then).
  */
 public enum OrderStatus {
     PLACED,
@@ -13,6 +14,7 @@ public enum OrderStatus {
     PAID,
     SHIPPED,
     DELIVERED,
+    RETURNED,
     CANCELLED,
     EXPIRED;
 
@@ -26,6 +28,8 @@ public enum OrderStatus {
             // Cash on delivery ships unpaid once confirmed; see OrderLifecycle.
             case SHIPPED -> EnumSet.of(CONFIRMED, PAID);
             case DELIVERED -> EnumSet.of(SHIPPED);
+            // Refused at the door ("bom hàng") once shipped, or sent back once delivered.
+            case RETURNED -> EnumSet.of(SHIPPED, DELIVERED);
             case CANCELLED -> EnumSet.of(PLACED, CONFIRMED, PAID);
             case EXPIRED -> EnumSet.of(PLACED);
         };
@@ -34,9 +38,5 @@ public enum OrderStatus {
     /** True when the units of an order in this status are back in the quota. */
     public boolean releasesUnits() {
         return this == CANCELLED || this == EXPIRED;
-    }
-
-    public boolean isFinal() {
-        return this == DELIVERED || this == CANCELLED || this == EXPIRED;
     }
 }

@@ -53,6 +53,13 @@ class ApiPropertiesTest {
         campaign.known("POST /orders/{id}/pay.id", orders.moved(staff, "confirm"), orders.moved(staff, "confirm"));
         campaign.known("POST /orders/{id}/ship.id", orders.moved(staff, "pay"), orders.moved(staff, "pay"));
         campaign.known("POST /orders/{id}/deliver.id", orders.moved(staff, "pay", "ship"), orders.moved(staff, "pay", "ship"));
+        campaign.known("POST /orders/{id}/return.id", orders.moved(staff, "pay", "ship"), orders.moved(staff, "pay", "ship"));
+        // Bank-transfer orders name the cooperative's account: their VietQR codes can be asked for.
+        long account = BankTransferTest.recordAccount(sale.cooperativeId, "970436", "1023456789", "HTX DAN PHUONG", false);
+        campaign.known("GET /orders/{id}/qr.png.id", orders.placeByTransfer().getLong("order.id"));
+        JsonPath payable = orders.placeByTransfer();
+        campaign.knownTogether(Map.of("GET /buyer/orders/{code}/qr.png.code", payable.getString("order.code"),
+                "GET /buyer/orders/{code}/qr.png.X-Order-Token", payable.getString("accessToken")));
         for (int i = 0; i < 3; i++) {
             JsonPath mine = orders.placeForBuyer();
             campaign.knownTogether(Map.of("/buyer/orders/{code}", mine.getString("order.code"),
@@ -73,6 +80,9 @@ class ApiPropertiesTest {
                 .known("code", "BG01", "MO01")
                 .known("phone", (Object[]) PHONES)
                 .known("version", 1)
+                .known("cooperativeId", sale.cooperativeId)
+                .known("accountId", account)
+                .known("bankBin", "970436", "970405", "970422")
                 .known("/admin/parked-events/{id}", parkedEvent)
                 .known("/admin/outbox/parked/{id}", parkedOutbox)
                 .caller("admin", TestTokens.admin())
@@ -104,6 +114,13 @@ class ApiPropertiesTest {
 
         long place() {
             return placeForBuyer().getLong("order.id");
+        }
+
+        JsonPath placeByTransfer() {
+            Map<String, Object> body = new java.util.HashMap<>(sale.order("BG01", 1, PHONES[placed++ % PHONES.length]));
+            body.put("paymentMethod", "BANK_TRANSFER");
+            return given().contentType(ContentType.JSON).body(body).post("/orders").then().statusCode(201).extract()
+                    .jsonPath();
         }
 
         long moved(String token, String... actions) {

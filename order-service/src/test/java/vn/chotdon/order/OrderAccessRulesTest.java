@@ -46,13 +46,18 @@ class OrderAccessRulesTest {
         Callers.anonymous();
     }
 
-    /** The orders the rules walk: one through confirm, pay, ship and deliver, one cancelled, one the buyer opens. */
+    /**
+     * The orders the rules walk: one paid by transfer through confirm, pay, ship, deliver and return,
+     * one cancelled, one the buyer opens; and two receiving accounts of the home cooperative, the
+     * default one the walked order's VietQR code names and another made default and deactivated.
+     */
     private record Fixtures(LiveSale sale, long walked, long cancelled, String buyersCode, String orderBody,
-            long withdrawable, long parkedEvent) {
+            long withdrawable, long parkedEvent, long spareAccount) {
     }
 
     private static List<AccessRule> rules(Fixtures f) {
         String orders = "/orders/";
+        String accounts = "/cooperatives/" + f.sale().cooperativeId + "/receiving-accounts";
         return List.of(
                 AccessRule.publicEndpoint("POST", "/orders", "/orders", 201).withBody(f.orderBody()),
                 // Public, but the order's X-Order-Token opens it: without one it is not found.
@@ -72,8 +77,28 @@ class OrderAccessRulesTest {
                         Roles.STAFF, Roles.OWNER),
                 AccessRule.protectedEndpoint("POST", "/orders/{id}/deliver", orders + f.walked() + "/deliver", 200,
                         Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("POST", "/orders/{id}/return", orders + f.walked() + "/return", 200,
+                        Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/orders/{id}/qr.png", orders + f.walked() + "/qr.png", 200,
+                        Roles.STAFF, Roles.OWNER),
+                // Public, but the order's X-Order-Token opens it: without one it is not found.
+                AccessRule.publicEndpoint("GET", "/buyer/orders/{code}/qr.png", "/buyer/orders/" + f.buyersCode()
+                        + "/qr.png", 404),
                 AccessRule.protectedEndpoint("POST", "/orders/{id}/cancel", orders + f.cancelled() + "/cancel", 200,
                         Roles.STAFF, Roles.OWNER),
+                AccessRule.protectedEndpoint("GET", "/cooperatives/{cooperativeId}/receiving-accounts", accounts, 200,
+                        Roles.OWNER, Roles.STAFF),
+                // Sending an account already recorded again answers it again: each allowed role gets 201.
+                AccessRule.protectedEndpoint("POST", "/cooperatives/{cooperativeId}/receiving-accounts", accounts, 201,
+                        Roles.OWNER, Roles.STAFF).withBody("{\"bankBin\": \"970405\", \"accountNumber\": \"1500200300"
+                                + "\", \"accountName\": \"HTX Đan Phượng\"}"),
+                AccessRule.protectedEndpoint("GET", "/cooperatives/{cooperativeId}/receiving-accounts/{accountId}",
+                        accounts + "/" + f.spareAccount(), 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("POST", "/cooperatives/{cooperativeId}/receiving-accounts/{accountId}/default",
+                        accounts + "/" + f.spareAccount() + "/default", 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("POST",
+                        "/cooperatives/{cooperativeId}/receiving-accounts/{accountId}/deactivate",
+                        accounts + "/" + f.spareAccount() + "/deactivate", 200, Roles.OWNER, Roles.STAFF),
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/tally",
                         "/sessions/" + f.sale().sessionId + "/tally", 200, Roles.OWNER),
                 AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/orders.csv",
@@ -94,6 +119,8 @@ class OrderAccessRulesTest {
     }
 
     private Fixtures fixtures() {
+        BankTransferTest.recordAccount(home, "970436", "1023456789", "HTX Nông sản Đan Phượng", false);
+        long spare = BankTransferTest.recordAccount(home, "970422", "0912000400", "HTX Nông sản Đan Phượng", false);
         LiveSale sale = new LiveSale(home).open();
         sale.item("BG01", "Bánh gio", 15000, 1000, null);
         Map<String, Object> transfer = new HashMap<>(sale.order("BG01", 1, "0912000401"));
@@ -104,7 +131,7 @@ class OrderAccessRulesTest {
         long withdrawable = sale.item("MO01", "Mật ong", 200000, 10, null);
         long parked = ParkedEventRows.parkHarmless(Db.ofApplication(), "order-service-test.read-model", home);
         return new Fixtures(sale, walked, cancelled, buyersCode, Json.write(sale.order("BG01", 1, "0912000404")),
-                withdrawable, parked);
+                withdrawable, parked, spare);
     }
 
     private static JsonPath place(Map<String, Object> order) {
@@ -142,7 +169,7 @@ class OrderAccessRulesTest {
 
     @Test
     void everyDocumentedOperationHasAnAccessRule() {
-        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3, 4);
+        Fixtures placeholders = new Fixtures(new LiveSale(home), 1, 2, "K7M3Q9TX", "{}", 3, 4, 5);
         AccessMatrix.assertCoversOpenApi(given().get("/q/openapi?format=json").asString(), rules(placeholders));
     }
 

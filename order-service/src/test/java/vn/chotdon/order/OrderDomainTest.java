@@ -19,14 +19,16 @@ class OrderDomainTest {
             "CONFIRMED, SHIPPED, true", "SHIPPED, DELIVERED, true", "PLACED, CANCELLED, true", "PAID, CANCELLED, true",
             "PLACED, EXPIRED, true", "CONFIRMED, EXPIRED, false", "PLACED, SHIPPED, false", "SHIPPED, CANCELLED, false",
             "DELIVERED, CANCELLED, false", "CANCELLED, PLACED, false", "EXPIRED, CONFIRMED, false",
-            "DELIVERED, SHIPPED, false"
+            "DELIVERED, SHIPPED, false", "SHIPPED, RETURNED, true", "DELIVERED, RETURNED, true",
+            "PAID, RETURNED, false", "CONFIRMED, RETURNED, false", "PLACED, RETURNED, false", "RETURNED, CANCELLED, false",
+            "RETURNED, DELIVERED, false", "RETURNED, SHIPPED, false"
     })
     void lifecycle(OrderStatus from, OrderStatus to, boolean allowed) {
         assertThat(to.reachableFrom().contains(from)).isEqualTo(allowed);
     }
 
     @Test
-    void onlyCancellationAndExpiryReleaseUnits() {
+    void onlyCancellationAndExpiryReleaseUnitsNotAReturn() {
         for (OrderStatus status : OrderStatus.values()) {
             assertThat(status.releasesUnits()).isEqualTo(status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED);
         }

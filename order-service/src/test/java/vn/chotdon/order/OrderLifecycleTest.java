@@ -120,6 +120,63 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void goodsThatComeBackAreReturnedOnceStaySoldAndSaySoOnKafka() throws Exception {
+        try (EventTap tap = EventTap.onTopic(Topics.ORDERS)) {
+            LiveSale sale = new LiveSale().open();
+            long itemId = sale.item("GA01", "Gà Đông Tảo", 450000, 20, null);
+            long refused = place(sale, "GA01", 2, "0912000030", "COD").getLong("order.id");
+            post(refused, "confirm", 200);
+            post(refused, "ship", 200);
+            long sentBack = place(sale, "GA01", 1, "0912000031", "BANK_TRANSFER").getLong("order.id");
+            post(sentBack, "pay", 200);
+            given().post("/orders/" + sentBack + "/return").then().statusCode(409)
+                    .body("type", is("https://chotdon.vn/problems/illegal-status-change"))
+                    .body("currentStatus", is("PAID"));
+            post(sentBack, "ship", 200);
+            post(sentBack, "deliver", 200);
+
+            // Refused at the door: twenty staff taps at once, one change and one event.
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().queryParam("reason", "Khách không nhận hàng (bom hàng)")
+                                .post("/orders/" + refused + "/return").then().extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get()).isIn(200, 409);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            given().get("/orders/" + refused).then().statusCode(200).body("status", is("RETURNED"))
+                    .body("returnedAt", notNullValue()).body("returnReason", is("Khách không nhận hàng (bom hàng)"))
+                    .body("paidAt", org.hamcrest.Matchers.nullValue());
+            given().queryParam("reason", "Hàng bị dập").post("/orders/" + sentBack + "/return").then().statusCode(200)
+                    .body("status", is("RETURNED")).body("paidAt", notNullValue()).body("returnReason", is("Hàng bị dập"));
+            post(sentBack, "cancel", 409);
+            post(sentBack, "deliver", 409);
+
+            List<Received> events = tap.awaitMatching(e -> e.key().equals(String.valueOf(sale.sessionId))
+                    && e.type().equals(OrderEventTypes.ORDER_RETURNED), 2, Duration.ofSeconds(30));
+            assertThat(events).extracting(e -> e.data().path("previousStatus").asText())
+                    .containsExactlyInAnyOrder("SHIPPED", "DELIVERED");
+            assertThat(events).allSatisfy(e -> assertThat(e.data().path("status").asText()).isEqualTo("RETURNED"));
+            assertThat(db.number("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND payload LIKE ?",
+                    OrderEventTypes.ORDER_RETURNED, "%\"orderId\":" + refused + ",%")).isEqualTo(1);
+            // The units stay sold: not back in the quota.
+            assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(3);
+            assertThat(db.number("SELECT COUNT(*) FROM order_line WHERE order_id IN (?, ?) AND status = 'RETURNED'",
+                    refused, sentBack)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void holdsExpireGiveTheirUnitsBackAndSaySoOnKafka() {
         try (EventTap tap = EventTap.onTopic(Topics.ORDERS)) {
             LiveSale sale = new LiveSale().holdMinutes(0).open();

@@ -70,6 +70,54 @@ class TallyAndExportTest {
         assertThat(held).isPositive();
     }
 
+    /**
+     * countedRevenueVnd is what settlement shares among member households: orders paid (a transfer,
+     * or cash at delivery) that were neither cancelled nor returned.
+     */
+    @Test
+    void returnsStaySoldButTheirMoneyIsNotCounted() {
+        LiveSale sale = new LiveSale().open();
+        sale.item("BG01", "Bánh gio", 15000, 600, null);
+        long codDelivered = place(sale, "BG01", 2, "0912000011", "COD", "A");
+        given().post("/orders/" + codDelivered + "/confirm").then().statusCode(200);
+        given().post("/orders/" + codDelivered + "/ship").then().statusCode(200);
+        given().post("/orders/" + codDelivered + "/deliver").then().statusCode(200);
+        long paid = place(sale, "BG01", 3, "0912000012", "BANK_TRANSFER", "B");
+        given().post("/orders/" + paid + "/pay").then().statusCode(200);
+        long paidReturned = place(sale, "BG01", 4, "0912000013", "BANK_TRANSFER", "C");
+        given().post("/orders/" + paidReturned + "/pay").then().statusCode(200);
+        given().post("/orders/" + paidReturned + "/ship").then().statusCode(200);
+        given().post("/orders/" + paidReturned + "/return").then().statusCode(200);
+        long refusedAtTheDoor = place(sale, "BG01", 5, "0912000014", "COD", "D");
+        given().post("/orders/" + refusedAtTheDoor + "/confirm").then().statusCode(200);
+        given().post("/orders/" + refusedAtTheDoor + "/ship").then().statusCode(200);
+        given().post("/orders/" + refusedAtTheDoor + "/return").then().statusCode(200);
+        long paidCancelled = place(sale, "BG01", 6, "0912000015", "BANK_TRANSFER", "E");
+        given().post("/orders/" + paidCancelled + "/pay").then().statusCode(200);
+        given().post("/orders/" + paidCancelled + "/cancel").then().statusCode(200);
+        long confirmedUnpaid = place(sale, "BG01", 7, "0912000016", "COD", "F");
+        given().post("/orders/" + confirmedUnpaid + "/confirm").then().statusCode(200);
+
+        JsonPath tally = given().get("/sessions/" + sale.sessionId + "/tally").then().statusCode(200)
+                .body("ordersByStatus.RETURNED", is(2))
+                .body("ordersByStatus.DELIVERED", is(1))
+                .body("totals.orders", is(6))
+                .extract().jsonPath();
+        // Sold: 2 + 3 + 4 + 5 + 7 = 21, of which 9 came back; paid: 2 + 3 + 4; counted: (2 + 3) × 15,000.
+        assertThat(tally.getMap("items[0]")).containsEntry("confirmed", 21).containsEntry("returned", 9)
+                .containsEntry("paid", 9).containsEntry("cancelled", 6).containsEntry("remaining", 579)
+                .containsEntry("countedRevenueVnd", 75000);
+        assertThat(tally.getMap("totals")).containsEntry("confirmed", 21).containsEntry("returned", 9)
+                .containsEntry("revenueVnd", 315000).containsEntry("paidVnd", 135000)
+                .containsEntry("countedRevenueVnd", 75000);
+        assertThat(tally.getMap("ordersByStatus")).containsOnlyKeys("PLACED", "CONFIRMED", "PAID", "SHIPPED",
+                "DELIVERED", "RETURNED", "CANCELLED", "EXPIRED");
+
+        // Returned orders are not on the shipping list.
+        String csv = given().get("/sessions/" + sale.sessionId + "/orders.csv").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().skip(1)).hasSize(3).noneMatch(row -> row.endsWith(",RETURNED"));
+    }
+
     @Test
     void shippingListIsACsvThatSpreadsheetsOpenSafely() {
         LiveSale sale = new LiveSale().open();

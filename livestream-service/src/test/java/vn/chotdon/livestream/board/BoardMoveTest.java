@@ -36,7 +36,9 @@ class BoardMoveTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "CONFIRMED, PAID", "PAID, SHIPPED", "SHIPPED, DELIVERED", "CANCELLED, EXPIRED" })
+    @CsvSource({ "CONFIRMED, PAID", "PAID, SHIPPED", "SHIPPED, DELIVERED", "CANCELLED, EXPIRED",
+            // Goods that came back stay sold: the board moves nothing.
+            "SHIPPED, RETURNED", "DELIVERED, RETURNED" })
     void aChangeWithinABucketMovesNothing(String from, String to) {
         assertThat(BoardMove.of(to, from, 3).isNone()).isTrue();
     }

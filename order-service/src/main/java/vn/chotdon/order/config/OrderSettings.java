@@ -25,6 +25,14 @@ public interface OrderSettings {
     @WithDefault("1s")
     Duration lineupMaxAge();
 
+    /**
+     * How old this instance's copy of a cooperative's default receiving account may be when it
+     * names the account of a new bank-transfer order (read again after that; at once on this
+     * instance when the account changes, within this time on the others).
+     */
+    @WithDefault("5s")
+    Duration receivingAccountMaxAge();
+
     /** How long an Idempotency-Key and its stored answer are kept. */
     @WithDefault("P2D")
     Duration idempotencyRetention();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.service.OrderLifecycle;
 import vn.chotdon.order.service.OrderLifecycle.Actor;
 import vn.chotdon.order.service.OrderQueries;
+import vn.chotdon.order.service.OrderTransfers;
 import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.problem.Problem;
 
@@ -48,10 +51,12 @@ public class BuyerOrderResource {
 
     private final OrderQueries queries;
     private final OrderLifecycle lifecycle;
+    private final OrderTransfers transfers;
 
-    BuyerOrderResource(OrderQueries queries, OrderLifecycle lifecycle) {
+    BuyerOrderResource(OrderQueries queries, OrderLifecycle lifecycle, OrderTransfers transfers) {
         this.queries = queries;
         this.lifecycle = lifecycle;
+        this.transfers = transfers;
     }
 
     @GET
@@ -59,7 +64,8 @@ public class BuyerOrderResource {
     @SecurityRequirements
     @Operation(operationId = "getMyOrder", summary = "Read my order",
             description = "Public, no bearer token: the order's access token (from the placement's answer) opens it,"
-                    + " sent as the " + TOKEN_HEADER + " header. The buyer sees their phone and address whole.")
+                    + " sent as the " + TOKEN_HEADER + " header. The buyer sees their phone and address whole; a"
+                    + " bank-transfer order has its `transfer` details (the account number masked) and VietQR code.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = NO_ORDER,
@@ -69,7 +75,29 @@ public class BuyerOrderResource {
                     schema = @Schema(type = SchemaType.STRING, pattern = "^" + ORDER_CODE + "$")) String code,
             @HeaderParam(TOKEN_HEADER) @Parameter(required = true, description = TOKEN_DESCRIPTION,
                     example = "q3Jx0b2yR1c8m1o3v5L0l6kG7d2d9b8S2Zb4n1pW3eY") String token) {
-        return OrderView.of(queries.forBuyer(code, token));
+        return view(queries.forBuyer(code, token));
+    }
+
+    @GET
+    @PermitAll
+    @SecurityRequirements
+    @Path("/qr.png")
+    @Produces(TransferQr.PNG)
+    @Operation(operationId = "getMyOrderQr", summary = "The VietQR code to pay my order, as a PNG",
+            description = "Public, no bearer token: the order's access token opens it, sent as the " + TOKEN_HEADER
+                    + " header. " + TransferQr.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = TransferQr.IMAGE,
+            content = @Content(mediaType = TransferQr.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = TransferQr.NONE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public Response qr(@PathParam("code") @Pattern(regexp = ORDER_CODE, message = ORDER_CODE_MESSAGE)
+            @Parameter(description = "The order's code", example = "K7M3Q9TX",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^" + ORDER_CODE + "$")) String code,
+            @HeaderParam(TOKEN_HEADER) @Parameter(required = true, description = TOKEN_DESCRIPTION,
+                    example = "q3Jx0b2yR1c8m1o3v5L0l6kG7d2d9b8S2Zb4n1pW3eY") String token) {
+        return TransferQr.answer(transfers.qrPng(queries.forBuyer(code, token)));
     }
 
     @POST
@@ -95,6 +123,11 @@ public class BuyerOrderResource {
             @HeaderParam(TOKEN_HEADER) @Parameter(required = true, description = TOKEN_DESCRIPTION,
                     example = "q3Jx0b2yR1c8m1o3v5L0l6kG7d2d9b8S2Zb4n1pW3eY") String token) {
         long id = queries.forBuyer(code, token).id;
-        return OrderView.of(lifecycle.change(id, null, OrderStatus.CANCELLED, Actor.BUYER, "cancelled by the buyer"));
+        return view(lifecycle.change(id, null, OrderStatus.CANCELLED, Actor.BUYER, "cancelled by the buyer"));
+    }
+
+    /** The buyer sees their own order whole, but the cooperative's account number masked. */
+    private OrderView view(Order order) {
+        return OrderView.of(order, transfers.of(order, OrderTransfers.Audience.BUYER));
     }
 }

@@ -31,8 +31,10 @@ record OrderProblem(
         @Schema(description = "held-units-cap: units the order asks for", example = "5") Long asked,
         @Schema(description = "session-not-live: the session's status; illegal-status-change: the order's status",
                 enumeration = { "SCHEDULED", "LIVE", "ENDED", "CANCELLED", "PLACED", "CONFIRMED", "PAID", "SHIPPED",
-                        "DELIVERED", "EXPIRED" }, example = "ENDED") String currentStatus,
+                        "DELIVERED", "RETURNED", "EXPIRED" }, example = "ENDED") String currentStatus,
         @Schema(description = "too-many-attempts: seconds to wait before sending the same request"
                 + " again", example = "1") Long retryAfterSeconds,
-        @Schema(description = "item-has-orders: units of the item orders hold", example = "7") Long ordered) {
+        @Schema(description = "item-has-orders: units of the item orders hold", example = "7") Long ordered,
+        @Schema(description = "no-transfer-details: how the order is paid", enumeration = { "COD", "BANK_TRANSFER" },
+                example = "COD") String paymentMethod) {
 }

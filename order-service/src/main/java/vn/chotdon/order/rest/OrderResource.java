@@ -37,6 +37,7 @@ import vn.chotdon.order.service.OrderLifecycle.Actor;
 import vn.chotdon.order.service.OrderLifecycle;
 import vn.chotdon.order.service.OrderPlacement;
 import vn.chotdon.order.service.OrderQueries;
+import vn.chotdon.order.service.OrderTransfers;
 import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
 import vn.chotdon.order.view.OrderReceipt;
@@ -71,14 +72,16 @@ public class OrderResource {
     private final OrderAttemptLimits attemptLimits;
     private final OrderLifecycle lifecycle;
     private final OrderQueries queries;
+    private final OrderTransfers transfers;
     private final Caller caller;
 
     OrderResource(OrderPlacement placement, OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle,
-            OrderQueries queries, Caller caller) {
+            OrderQueries queries, OrderTransfers transfers, Caller caller) {
         this.placement = placement;
         this.attemptLimits = attemptLimits;
         this.lifecycle = lifecycle;
         this.queries = queries;
+        this.transfers = transfers;
         this.caller = caller;
     }
 
@@ -272,8 +275,50 @@ public class OrderResource {
         return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.CANCELLED, Actor.STAFF, reason));
     }
 
-    /** Owners see their buyers' phones and addresses whole; staff see them masked. */
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "returnOrder", summary = "Record that a SHIPPED or DELIVERED order came back",
+            description = "Refused at the door (\"bom hàng\") after shipping, or sent back after delivery. Its units stay"
+                    + " sold (they do not go back into the session's quota) and its money no longer counts"
+                    + " (`countedRevenueVnd` of the tally; settlement reverses it): the event"
+                    + " vn.chotdon.order.returned says so. Returning an order already RETURNED changes nothing (the first"
+                    + " reason stays) and answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The order, RETURNED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is too long or not storable text. `type`: "
+            + Problem.TYPE_BASE + "validation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL_CHANGE + " Only a SHIPPED or DELIVERED order can come back.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public OrderView returned(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id,
+            @QueryParam("reason") @Size(max = 500) @StoredText(max = 500, multiline = true)
+            @Parameter(description = "Why, kept as `returnReason`", example = "Khách không nhận hàng") String reason) {
+        return view(lifecycle.change(id, caller.cooperativeScope(), OrderStatus.RETURNED, Actor.STAFF, reason));
+    }
+
+    @GET
+    @Path("/{id}/qr.png")
+    @RolesAllowed({ Roles.OWNER, Roles.STAFF })
+    @Produces(TransferQr.PNG)
+    @Operation(operationId = "getOrderQr", summary = "The VietQR code of a bank-transfer order, as a PNG",
+            description = TransferQr.DESCRIPTION + " The same code as `transfer.qrPayload` of the order.")
+    @APIResponse(responseCode = "200", description = TransferQr.IMAGE,
+            content = @Content(mediaType = TransferQr.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NO_ORDER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = TransferQr.NONE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    public Response qr(@PathParam("id") @Parameter(description = "The order's id", example = "1201") long id) {
+        return TransferQr.answer(transfers.qrPng(queries.byId(id, caller.cooperativeScope())));
+    }
+
+    /** Owners see their buyers' phones and addresses whole; staff see them masked; both see the account number. */
     private OrderView view(Order order) {
-        return caller.is(Roles.OWNER) ? OrderView.of(order) : OrderView.masked(order);
+        OrderView.Transfer transfer = transfers.of(order, OrderTransfers.Audience.COOPERATIVE);
+        return caller.is(Roles.OWNER) ? OrderView.of(order, transfer) : OrderView.masked(order, transfer);
     }
 }

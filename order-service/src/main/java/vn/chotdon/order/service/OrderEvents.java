@@ -65,6 +65,7 @@ public class OrderEvents {
             case PAID -> OrderEventTypes.ORDER_PAID;
             case SHIPPED -> OrderEventTypes.ORDER_SHIPPED;
             case DELIVERED -> OrderEventTypes.ORDER_DELIVERED;
+            case RETURNED -> OrderEventTypes.ORDER_RETURNED;
             case CANCELLED -> OrderEventTypes.ORDER_CANCELLED;
             case EXPIRED -> OrderEventTypes.ORDER_EXPIRED;
         };

@@ -84,10 +84,11 @@ public class OrderLifecycle {
                 + timestampColumn(target) + (paidNow ? ", paidAt = :now" : "")
                 + (target == OrderStatus.PAID ? ", confirmedAt = coalesce(confirmedAt, :now)" : "")
                 + (target == OrderStatus.CANCELLED ? ", cancelReason = :reason" : "")
+                + (target == OrderStatus.RETURNED ? ", returnReason = :reason" : "")
                 + " where id = :id and status = :from" + (cooperativeScope == null ? "" : " and cooperativeId = :scope"))
                 .setParameter("to", target).setParameter("now", now).setParameter("id", orderId)
                 .setParameter("from", from);
-        if (target == OrderStatus.CANCELLED) {
+        if (target == OrderStatus.CANCELLED || target == OrderStatus.RETURNED) {
             update.setParameter("reason", reason);
         }
         if (cooperativeScope != null) {
@@ -172,6 +173,7 @@ public class OrderLifecycle {
             case DELIVERED -> ", deliveredAt = :now";
             case CANCELLED -> ", cancelledAt = :now";
             case EXPIRED -> ", expiredAt = :now";
+            case RETURNED -> ", returnedAt = :now";
             case PAID, PLACED -> "";
         };
     }

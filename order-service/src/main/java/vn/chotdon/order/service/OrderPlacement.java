@@ -25,6 +25,7 @@ import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.readmodel.LiveLineups.Lineup;
 import vn.chotdon.order.readmodel.SaleSession;
+import vn.chotdon.order.transfer.PayeeAccount;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.problem.Problem;
@@ -78,9 +79,10 @@ public class OrderPlacement {
     private final LiveLineups lineups;
     private final ObjectMapper json;
     private final OrderSettings settings;
+    private final ReceivingAccounts accounts;
 
     OrderPlacement(EntityManager em, IdempotencyKeys keys, OrderEvents events, SoldOutMemory soldOut,
-            LiveLineups lineups, ObjectMapper json, OrderSettings settings) {
+            LiveLineups lineups, ObjectMapper json, OrderSettings settings, ReceivingAccounts accounts) {
         this.em = em;
         this.keys = keys;
         this.events = events;
@@ -88,6 +90,7 @@ public class OrderPlacement {
         this.lineups = lineups;
         this.json = json;
         this.settings = settings;
+        this.accounts = accounts;
     }
 
     /**
@@ -119,8 +122,11 @@ public class OrderPlacement {
             try {
                 Lineup known = lineup;
                 List<Want> wanted = wants;
+                // From this instance's copy, before the transaction: the order takes no lock for its account.
+                Optional<PayeeAccount> payee = request.paymentMethod() == PaymentMethod.BANK_TRANSFER
+                        ? accounts.defaultFor(lineup.cooperativeId()) : Optional.empty();
                 return RetryOnDeadlock.inNewTransaction(
-                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province));
+                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee));
             } catch (IdempotencyKeys.KeyTaken taken) {
                 Optional<Placement> earlier = replay(key, requestHash);
                 if (earlier.isPresent()) {
@@ -168,7 +174,7 @@ public class OrderPlacement {
     }
 
     private Placement placeInTransaction(PlaceOrder request, IdempotencyKey key, String requestHash, Lineup lineup,
-            List<Want> wants, String phone, String province) {
+            List<Want> wants, String phone, String province, Optional<PayeeAccount> payee) {
         // First the key, then the session: both rows stay locked until commit.
         if (key != null) {
             keys.take(key, requestHash);
@@ -184,6 +190,7 @@ public class OrderPlacement {
         order.cooperativeId = lineup.cooperativeId();
         order.status = OrderStatus.PLACED;
         order.paymentMethod = request.paymentMethod();
+        order.receivingAccountId = payee.map(PayeeAccount::id).orElse(null);
         order.buyerName = VietnameseText.tidy(request.buyerName());
         order.buyerPhone = phone;
         order.province = province;
@@ -236,7 +243,9 @@ public class OrderPlacement {
             takeQuota(want);
         }
 
-        OrderReceipt receipt = new OrderReceipt(OrderView.of(order), token);
+        OrderView.Transfer transfer = payee.filter(p -> OrderTransfers.needsAccount(order.paymentMethod, order.totalVnd))
+                .map(p -> OrderTransfers.describe(order, p, OrderTransfers.Audience.BUYER)).orElse(null);
+        OrderReceipt receipt = new OrderReceipt(OrderView.of(order, transfer), token);
         String body = write(receipt);
         if (key != null) {
             keys.answer(key, body);

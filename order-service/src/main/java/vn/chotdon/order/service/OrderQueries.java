@@ -97,8 +97,8 @@ public class OrderQueries {
     }
 
     /**
-     * Every order of a session that is still to be delivered or was delivered, for the shipping
-     * export; 404 for a session of another cooperative.
+     * Every order of a session that is still to be delivered or was delivered (not one that came
+     * back), for the shipping export; 404 for a session of another cooperative.
      */
     @Transactional
     public List<Order> toShip(long sessionId, Long cooperativeScope) {
@@ -107,7 +107,7 @@ public class OrderQueries {
                 + " and o.status not in (:gone)" + (cooperativeScope == null ? "" : " and o.cooperativeId = :scope")
                 + " order by o.id", Order.class)
                 .setParameter("s", sessionId)
-                .setParameter("gone", List.of(OrderStatus.CANCELLED, OrderStatus.EXPIRED));
+                .setParameter("gone", List.of(OrderStatus.CANCELLED, OrderStatus.EXPIRED, OrderStatus.RETURNED));
         if (cooperativeScope != null) {
             query.setParameter("scope", cooperativeScope);
         }
@@ -141,9 +141,11 @@ public class OrderQueries {
         long confirmed;
         long paid;
         long cancelled;
+        long returned;
         long revenueVnd;
         long heldVnd;
         long paidVnd;
+        long countedRevenueVnd;
 
         void add(OrderStatus status, boolean paidLine, long quantity, long money) {
             if (status == OrderStatus.PLACED) {
@@ -152,11 +154,18 @@ public class OrderQueries {
             } else if (status.releasesUnits()) {
                 cancelled += quantity;
             } else {
+                // Returned units stay sold (they do not go back into the quota); their money is not counted.
                 confirmed += quantity;
                 revenueVnd += money;
+                if (status == OrderStatus.RETURNED) {
+                    returned += quantity;
+                }
                 if (paidLine) {
                     paid += quantity;
                     paidVnd += money;
+                    if (status != OrderStatus.RETURNED) {
+                        countedRevenueVnd += money;
+                    }
                 }
             }
         }
@@ -188,11 +197,14 @@ public class OrderQueries {
             }
             long remaining = Math.max(0, item.quota - u.held - u.confirmed);
             items.add(new TallyView.ItemTally(item.itemId, item.code, item.productId, item.productName, item.quota,
-                    u.held, u.confirmed, u.paid, u.cancelled, remaining, u.revenueVnd, u.heldVnd, item.removed));
+                    u.held, u.confirmed, u.paid, u.cancelled, u.returned, remaining, u.revenueVnd, u.heldVnd,
+                    u.countedRevenueVnd, item.removed));
             all.held += u.held;
             all.confirmed += u.confirmed;
             all.paid += u.paid;
             all.cancelled += u.cancelled;
+            all.returned += u.returned;
+            all.countedRevenueVnd += u.countedRevenueVnd;
             all.revenueVnd += u.revenueVnd;
             all.heldVnd += u.heldVnd;
             all.paidVnd += u.paidVnd;
@@ -211,8 +223,8 @@ public class OrderQueries {
             orders += ((Number) row[1]).longValue();
         }
         return new TallyView(sessionId, session.status, items, byStatus,
-                new TallyView.Totals(orders, all.held, all.confirmed, all.paid, all.cancelled, all.revenueVnd,
-                        all.heldVnd, all.paidVnd),
+                new TallyView.Totals(orders, all.held, all.confirmed, all.paid, all.cancelled, all.returned,
+                        all.revenueVnd, all.heldVnd, all.paidVnd, all.countedRevenueVnd),
                 Instant.now());
     }
 

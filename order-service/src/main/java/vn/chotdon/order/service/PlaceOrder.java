@@ -29,7 +29,8 @@ public record PlaceOrder(
                 example = "0912 345 678") String phone,
         @NotNull @Valid Address address,
         @NotNull @Schema(description = "COD: cash to the courier on delivery; BANK_TRANSFER: with the order code as"
-                + " the memo", example = "COD") PaymentMethod paymentMethod,
+                + " the memo (`CHOTDON <code>`); the answer's `order.transfer` then gives the cooperative's account and"
+                + " the VietQR code to scan", example = "COD") PaymentMethod paymentMethod,
         @Size(max = 1000) @StoredText(max = 1000, multiline = true) @Schema(example = "Giao giờ hành chính") String note) {
 
     /** One line: a lineup item by its short code (or id) and how many units. */

@@ -1,5 +1,6 @@
 package vn.chotdon.order.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,8 +39,18 @@ public record OrderView(
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant deliveredAt,
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant cancelledAt,
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET) Instant expiredAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = NOT_YET
+                + " Set when the goods came back: refused at the door or sent back.") Instant returnedAt,
         @Schema(required = true, nullable = true, description = "Why it was cancelled; null unless given",
                 example = "Khách đổi ý") String cancelReason,
+        @Schema(required = true, nullable = true, description = "Why it came back; null unless given",
+                example = "Khách không nhận hàng") String returnReason,
+        // Left out rather than null: OpenAPI 3.0 has no null for an object given by reference.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "How to pay a BANK_TRANSFER order: the cooperative's account and the VietQR code a"
+                + " banking app scans. Absent for cash on delivery, and when the cooperative had no receiving account"
+                + " when the order was placed (no transfer details are available: ask the cooperative).")
+        Transfer transfer,
         @Schema(required = true, description = "Grows by one with every status change", example = "2") long version) {
 
     private static final String NOT_YET = "Null until the order reaches this step.";
@@ -51,6 +62,27 @@ public record OrderView(
             @Schema(required = true, example = "Xã Đan Phượng") String commune,
             @Schema(required = true, description = "Street, hamlet, house; null for staff", nullable = true,
                     example = "Thôn Thượng Thôn, số 12") String detail) {
+    }
+
+    @Schema(name = "OrderTransfer", description = "A bank transfer's details and its NAPAS VietQR code")
+    public record Transfer(
+            @Schema(required = true, description = "The receiving bank's NAPAS BIN", pattern = "^[0-9]{6}$",
+                    example = "970436") String bankBin,
+            @Schema(required = true, example = "Vietcombank") String bankShortName,
+            @Schema(required = true, example = "Ngân hàng TMCP Ngoại Thương Việt Nam") String bankName,
+            @Schema(required = true, description = "Masked (****6789) for the buyer; whole for the cooperative's"
+                    + " owner and staff. The VietQR code carries it whole: a banking app needs it",
+                    example = "****6789") String accountNumber,
+            @Schema(required = true, description = "The account holder, upper-case ASCII as banks show it",
+                    example = "HTX NONG SAN DAN PHUONG") String accountName,
+            @Schema(required = true, description = "Whole VND to transfer: the order's total", example = "30000")
+            long amountVnd,
+            @Schema(required = true, description = "The transfer's purpose (memo): CHOTDON and the order code",
+                    example = "CHOTDON K7M3Q9TX") String purpose,
+            @Schema(required = true, description = "The VietQR payload (NAPAS over EMVCo, dynamic, with the amount"
+                    + " and purpose, CRC-16/CCITT-FALSE) that the order's qr.png encodes",
+                    example = "00020101021238540010A00000072701240006970436011012345678900208QRIBFTTA5303704540530000"
+                            + "5802VN62200816CHOTDON K7M3Q9TX6304ABCD") String qrPayload) {
     }
 
     @Schema(name = "OrderLine")
@@ -68,23 +100,27 @@ public record OrderView(
         }
     }
 
-    /** The whole order: for its buyer, and for the owner of its cooperative (who ships it). */
-    public static OrderView of(Order o) {
-        return view(o, o.buyerPhone, o.addressDetail);
+    /**
+     * The whole order: for its buyer, and for the owner of its cooperative (who ships it); the
+     * transfer's account number is masked for the buyer, whole for the owner (as the caller gives it).
+     */
+    public static OrderView of(Order o, Transfer transfer) {
+        return view(o, o.buyerPhone, o.addressDetail, transfer);
     }
 
     /**
      * For staff, who handle orders but do not ship them (a commune digital-tech volunteer helping a
      * cooperative is staff): the phone masked (0912***678) and no street or house of the address.
      */
-    public static OrderView masked(Order o) {
-        return view(o, VietnamPhone.masked(o.buyerPhone), null);
+    public static OrderView masked(Order o, Transfer transfer) {
+        return view(o, VietnamPhone.masked(o.buyerPhone), null, transfer);
     }
 
-    private static OrderView view(Order o, String phone, String addressDetail) {
+    private static OrderView view(Order o, String phone, String addressDetail, Transfer transfer) {
         return new OrderView(o.id, o.code, o.sessionId, o.status, o.paymentMethod, o.buyerName,
                 phone, new Address(o.province, o.commune, addressDetail), o.note,
                 o.lines.stream().map(Line::of).toList(), o.totalVnd, o.placedAt, o.holdExpiresAt, o.confirmedAt,
-                o.paidAt, o.shippedAt, o.deliveredAt, o.cancelledAt, o.expiredAt, o.cancelReason, o.version);
+                o.paidAt, o.shippedAt, o.deliveredAt, o.cancelledAt, o.expiredAt, o.returnedAt, o.cancelReason,
+                o.returnReason, transfer, o.version);
     }
 }

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * The shop owner's tally of a session, computed from order-service's own orders. Units:
- * held = in PLACED orders; confirmed = in CONFIRMED, PAID, SHIPPED or DELIVERED orders; paid =
- * the part of those already paid; cancelled = in CANCELLED or EXPIRED orders; remaining = quota
- * minus held and confirmed.
+ * held = in PLACED orders; confirmed = in CONFIRMED, PAID, SHIPPED, DELIVERED or RETURNED orders;
+ * paid = the part of those already paid; returned = the part of them that came back; cancelled =
+ * in CANCELLED or EXPIRED orders; remaining = quota minus held and confirmed.
  */
 @Schema(name = "Tally", description = "Exact counts from order-service's own orders. Every unit ordered is in exactly"
         + " one of held, confirmed and cancelled; paid is a part of confirmed.")
@@ -28,9 +28,11 @@ public record TallyView(
                         @SchemaProperty(name = "PAID", type = SchemaType.INTEGER, format = "int64", example = "50"),
                         @SchemaProperty(name = "SHIPPED", type = SchemaType.INTEGER, format = "int64", example = "20"),
                         @SchemaProperty(name = "DELIVERED", type = SchemaType.INTEGER, format = "int64", example = "0"),
+                        @SchemaProperty(name = "RETURNED", type = SchemaType.INTEGER, format = "int64", example = "1"),
                         @SchemaProperty(name = "CANCELLED", type = SchemaType.INTEGER, format = "int64", example = "6"),
                         @SchemaProperty(name = "EXPIRED", type = SchemaType.INTEGER, format = "int64", example = "3") },
-                requiredProperties = { "PLACED", "CONFIRMED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "EXPIRED" })
+                requiredProperties = { "PLACED", "CONFIRMED", "PAID", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED",
+                        "EXPIRED" })
         Map<String, Long> ordersByStatus,
         @Schema(required = true) Totals totals,
         @Schema(required = true, implementation = String.class, format = "date-time", example = "2025-11-28T12:10:00Z")
@@ -47,10 +49,12 @@ public record TallyView(
             @Schema(required = true, description = CONFIRMED, example = "523") long confirmed,
             @Schema(required = true, description = PAID, example = "300") long paid,
             @Schema(required = true, description = CANCELLED, example = "17") long cancelled,
+            @Schema(required = true, description = RETURNED, example = "2") long returned,
             @Schema(required = true, description = "quota − held − confirmed, never below 0: units buyers can still"
                     + " order", example = "37") long remaining,
             @Schema(required = true, description = REVENUE, example = "7845000") long revenueVnd,
             @Schema(required = true, description = HELD_VND, example = "600000") long heldVnd,
+            @Schema(required = true, description = COUNTED_REVENUE, example = "4470000") long countedRevenueVnd,
             @Schema(required = true, description = "Withdrawn from the lineup; listed only because orders held units"
                     + " of it", example = "false") boolean removed) {
     }
@@ -63,19 +67,27 @@ public record TallyView(
             @Schema(required = true, description = CONFIRMED, example = "523") long confirmed,
             @Schema(required = true, description = PAID, example = "300") long paid,
             @Schema(required = true, description = CANCELLED, example = "17") long cancelled,
+            @Schema(required = true, description = RETURNED, example = "2") long returned,
             @Schema(required = true, description = REVENUE, example = "7845000") long revenueVnd,
             @Schema(required = true, description = HELD_VND, example = "600000") long heldVnd,
-            @Schema(required = true, description = "Whole VND of the paid units (a part of revenueVnd)",
-                    example = "4500000") long paidVnd) {
+            @Schema(required = true, description = "Whole VND of the paid units (a part of revenueVnd), returned"
+                    + " orders' included: that money was received", example = "4500000") long paidVnd,
+            @Schema(required = true, description = COUNTED_REVENUE, example = "4470000") long countedRevenueVnd) {
     }
 
     private static final String HELD = "Units in PLACED orders: held, neither confirmed nor paid yet; they go back to"
             + " the quota if the order is cancelled or its hold expires";
-    private static final String CONFIRMED = "Units in CONFIRMED, PAID, SHIPPED or DELIVERED orders: sold. Includes"
-            + " the paid units";
+    private static final String CONFIRMED = "Units in CONFIRMED, PAID, SHIPPED, DELIVERED or RETURNED orders: sold."
+            + " Includes the paid and the returned units";
+    private static final String RETURNED = "The part of the confirmed units whose orders came back (RETURNED: refused"
+            + " at the door or sent back); they stay sold, not back in the quota";
+    private static final String COUNTED_REVENUE = "Whole VND of the orders paid (by transfer, or cash collected at"
+            + " delivery) and neither cancelled nor returned: the revenue that settlement shares among the"
+            + " cooperative's member households (catalog-service's settlement of the session sums to it, to the đồng)";
     private static final String PAID = "The part of the confirmed units whose payment was recorded: paid by bank"
             + " transfer, or cash collected at delivery. Not cancelled ones";
     private static final String CANCELLED = "Units in CANCELLED or EXPIRED orders, back in the quota";
-    private static final String REVENUE = "Whole VND of the confirmed units (paid or not); held units are not revenue";
+    private static final String REVENUE = "Whole VND of the confirmed units (paid or not, returned ones included); held"
+            + " units are not revenue. What counts for settlement is countedRevenueVnd";
     private static final String HELD_VND = "Whole VND of the held units, not yet confirmed";
 }
