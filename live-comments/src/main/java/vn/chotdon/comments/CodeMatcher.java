@@ -1,0 +1,94 @@
+package vn.chotdon.comments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds lineup codes however they are typed: "BG01", "bg01", "BG 01", "bg-01", "#bg01", "bg1", "BG01x2".
+ * A code is its letters and its number; the number is compared as a number so that "bg1" and "BG001"
+ * are BG01. Letters glued to a short number that the lineup does not have ("BG07", "XY12") are reported
+ * as unknown codes, so that a typo never silently becomes no order or another item's order.
+ */
+final class CodeMatcher {
+
+    private static final Pattern CODE_SHAPE = Pattern.compile("([a-z]+)\\s*[-_.]?\\s*(\\d*)");
+    private static final int MAX_CODE_DIGITS = 3;
+    private static final int MAX_GAP = 3;
+
+    /** Code letters → number → item; the number is -1 for codes made of letters only. */
+    private final Map<String, Map<Integer, LineupItem>> codes = new TreeMap<>();
+
+    CodeMatcher(Lineup lineup) {
+        for (LineupItem item : lineup.items()) {
+            String folded = new CommentNormaliser().normalise(item.code()).toLowerCase(Locale.ROOT);
+            Matcher m = CODE_SHAPE.matcher(folded);
+            if (m.matches()) {
+                int number = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));
+                codes.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(number, item);
+            }
+        }
+    }
+
+    /** Mentions of lineup codes among the tokens not yet used by something else. */
+    List<Mention> known(List<Token> tokens, Set<Integer> used) {
+        List<Mention> found = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token letters = tokens.get(i);
+            if (used.contains(i) || !letters.isLetters() || !codes.containsKey(letters.text())) {
+                continue;
+            }
+            Map<Integer, LineupItem> numbers = codes.get(letters.text());
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            if (next != null && !used.contains(i + 1) && next.isDigits() && next.text().length() <= MAX_CODE_DIGITS
+                    && next.gapBefore().length() <= MAX_GAP && separatorOnly(next.gapBefore())) {
+                LineupItem item = numbers.get(next.value());
+                if (item != null) {
+                    found.add(new Mention(Mention.Kind.CODE, i, i + 1, List.of(item), item.code()));
+                    i++;
+                }
+            } else if (numbers.containsKey(-1)) {
+                LineupItem item = numbers.get(-1);
+                found.add(new Mention(Mention.Kind.CODE, i, i, List.of(item), item.code()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Code-shaped tokens that are not on the lineup: the lineup's own code letters with another number
+     * ("bg 07"), or short letters glued to a short number that are not ordinary words ("xy12", "#ab3").
+     */
+    List<Mention> unknown(List<Token> tokens, Set<Integer> used) {
+        List<Mention> found = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token letters = tokens.get(i);
+            Token number = tokens.get(i + 1);
+            if (used.contains(i) || used.contains(i + 1) || !letters.isLetters() || !number.isDigits()
+                    || number.text().length() > MAX_CODE_DIGITS) {
+                continue;
+            }
+            boolean lineupLetters = codes.containsKey(letters.text()) && number.gapBefore().length() <= MAX_GAP
+                    && separatorOnly(number.gapBefore());
+            boolean codeShaped = number.attached() && letters.text().length() <= 4
+                    && !Vocabulary.known(letters.text())
+                    && (letters.text().length() >= 2 || letters.gapBefore().contains("#"));
+            boolean hashed = letters.gapBefore().endsWith("#") && number.attached();
+            if (lineupLetters || codeShaped || hashed) {
+                String written = letters.text().toUpperCase(Locale.ROOT) + number.text();
+                found.add(new Mention(Mention.Kind.UNKNOWN_CODE, i, i + 1, List.of(), written));
+                i++;
+            }
+        }
+        return found;
+    }
+
+    private static boolean separatorOnly(String gap) {
+        return gap.chars().allMatch(c -> c == ' ' || c == '-' || c == '_' || c == '.' || c == '#');
+    }
+}

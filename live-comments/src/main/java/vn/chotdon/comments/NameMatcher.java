@@ -1,0 +1,139 @@
+package vn.chotdon.comments;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds products named instead of coded: "chốt bánh gio x3", "lấy 2 hộp giò lụa", "vải lục ngạn 5kg".
+ *
+ * <p>Words are compared folded, so "giò" and "gio" are one word; to stay safe a name match needs either
+ * the product's first word ("bưởi", "giò") or two or more of its words in order ("bánh gio", "lục ngạn").
+ * A single inner word ("huệ", "xanh") is too weak: it is often chatter ("cảm ơn chị Huệ") and, folded,
+ * often another word ("gio" inside "bánh gio" is also "giò"). Words that fit several items ("bánh",
+ * "vải thiều") give a mention with several candidates: the parser sends it to review, never picks one.
+ * After a product in a run of name words, the next match must start with a product's first word, so
+ * that "bánh gio Đan Phượng" stays bánh gio and does not add bánh chưng Đan Phượng.
+ */
+final class NameMatcher {
+
+    private final List<LineupItem> items;
+    private final List<List<String>> names = new ArrayList<>();
+    private final Set<String> nameWords = new HashSet<>();
+    private final Set<String> headWords = new HashSet<>();
+
+    NameMatcher(Lineup lineup, CommentNormaliser normaliser, Tokenizer tokenizer) {
+        this.items = lineup.items();
+        for (LineupItem item : items) {
+            List<String> words = words(tokenizer.tokenize(normaliser.normalise(item.productName())));
+            names.add(words);
+            nameWords.addAll(words);
+            if (!words.isEmpty()) {
+                headWords.add(words.get(0));
+            }
+        }
+    }
+
+    /** Name words of a product: digits count only glued to letters ("ST25"), never alone ("25" is a quantity). */
+    private static List<String> words(List<Token> tokens) {
+        List<String> words = new ArrayList<>();
+        for (Token token : tokens) {
+            if (token.isLetters() || token.attached()) {
+                words.add(token.text());
+            }
+        }
+        return words;
+    }
+
+    List<Mention> find(List<Token> tokens, Set<Integer> used) {
+        List<Mention> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!isNameWord(tokens, i, used)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end + 1 < tokens.size() && isNameWord(tokens, end + 1, used)) {
+                end++;
+            }
+            matchRun(tokens, i, end, found);
+            i = end + 1;
+        }
+        return found;
+    }
+
+    private boolean isNameWord(List<Token> tokens, int i, Set<Integer> used) {
+        Token token = tokens.get(i);
+        if (used.contains(i) || !nameWords.contains(token.text())) {
+            return false;
+        }
+        return token.isLetters() || token.attached();
+    }
+
+    /** Splits a run of name words into products, longest match first. */
+    private void matchRun(List<Token> tokens, int start, int end, List<Mention> found) {
+        int p = start;
+        boolean afterProduct = false;
+        while (p <= end) {
+            int matchedLength = 0;
+            List<LineupItem> candidates = List.of();
+            for (int length = end - p + 1; length >= 1; length--) {
+                List<String> phrase = texts(tokens, p, p + length - 1);
+                candidates = candidates(phrase);
+                if (!candidates.isEmpty()) {
+                    matchedLength = length;
+                    break;
+                }
+            }
+            String first = tokens.get(p).text();
+            boolean trusted = matchedLength > 0 && (!afterProduct || headWords.contains(first));
+            if (trusted) {
+                int last = p + matchedLength - 1;
+                found.add(new Mention(Mention.Kind.NAME, p, last, candidates, String.join(" ", texts(tokens, p, last))));
+                afterProduct = true;
+                p = last + 1;
+            } else {
+                p++;
+            }
+        }
+    }
+
+    /** Items whose name holds the phrase's words in order; a single word counts only as a first word. */
+    private List<LineupItem> candidates(List<String> phrase) {
+        List<LineupItem> result = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            List<String> name = names.get(k);
+            boolean fits = phrase.size() == 1
+                    ? !name.isEmpty() && name.get(0).equals(phrase.get(0))
+                    : inOrder(phrase, name);
+            if (fits) {
+                result.add(items.get(k));
+            }
+        }
+        return result;
+    }
+
+    private static boolean inOrder(List<String> phrase, List<String> name) {
+        int n = 0;
+        for (String word : phrase) {
+            while (n < name.size() && !name.get(n).equals(word)) {
+                n++;
+            }
+            if (n == name.size()) {
+                return false;
+            }
+            n++;
+        }
+        return true;
+    }
+
+    private static List<String> texts(List<Token> tokens, int from, int to) {
+        List<String> texts = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            texts.add(tokens.get(k).text());
+        }
+        return texts;
+    }
+}

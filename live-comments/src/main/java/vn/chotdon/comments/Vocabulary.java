@@ -1,0 +1,84 @@
+package vn.chotdon.comments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of live-sale comments, folded (no diacritics) as {@link CommentNormaliser} leaves them.
+ * Kept in one place so that the matchers agree on what is noise and what carries meaning.
+ */
+final class Vocabulary {
+
+    /** Words that say "I am ordering": chốt, lấy, mua, đặt, "cho em". */
+    static final Set<String> ORDER_WORDS = Set.of("chot", "lay", "mua", "dat", "order", "oder", "od", "ship", "gui");
+    /** "cho" orders only with a person after it: "cho em 2 hộp", not "chúc shop cho nhiều đơn". */
+    static final Set<String> PRONOUNS = Set.of("e", "em", "minh", "chi", "c", "anh", "a", "toi", "tui", "to",
+            "co", "bac", "me", "con", "chau");
+
+    /** Units people put after a quantity: "2c", "2 cái", "3 hộp", "2 kg", "2 ký", "1 cân". */
+    static final Set<String> UNITS = Set.of("c", "cai", "hop", "h", "kg", "kgs", "ky", "ki", "kilo", "can", "chai",
+            "hu", "lo", "tui", "qua", "trai", "bo", "cay", "goi", "thung", "phan", "suat", "set", "combo", "chiec",
+            "khay", "bich", "lit", "l", "x", "cuon", "mam", "nai", "hop", "xuat", "sp", "mon");
+    /** Words before a quantity: "x2", "sl 2", "slg: 2", "số lượng 2". */
+    static final Set<String> QUANTITY_MARKERS = Set.of("x", "sl", "slg", "soluong");
+    /** Money after a number: "150k", "2 trăm nghìn": a price, never a quantity. */
+    static final Set<String> MONEY = Set.of("k", "tr", "d", "vnd", "nghin", "ngan", "trieu", "dong", "tram");
+    /** "1 chục" is ten in some regions and a dozen-ish bundle in others: a person decides. */
+    static final String TENS = "chuc";
+
+    static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("mot", 1), Map.entry("hai", 2), Map.entry("ba", 3), Map.entry("bon", 4), Map.entry("tu", 4),
+            Map.entry("nam", 5), Map.entry("lam", 5), Map.entry("sau", 6), Map.entry("bay", 7), Map.entry("tam", 8),
+            Map.entry("chin", 9), Map.entry("muoi", 10));
+
+    /** Labels before a phone: sđt, đt, số điện thoại, phone, zalo, liên hệ. */
+    static final Set<String> PHONE_LABELS = Set.of("sdt", "sdth", "dt", "so", "dien", "thoai", "phone", "tel",
+            "zalo", "lh", "dthoai", "sđt");
+
+    /**
+     * Words that, with the order words, pronouns, units and phone labels, are the ordinary noise
+     * around an order: politeness particles, "shop ơi", "ib", "nhé", "với", "giúp".
+     */
+    static final Set<String> PARTICLES = Set.of("a", "ah", "ak", "ha", "nha", "nhe", "nhen", "nghen", "ne", "nhi",
+            "shop", "sop", "oi", "ib", "inbox", "ad", "admin", "voi", "luon", "giup", "gium", "dum", "ho", "cam", "on",
+            "nhieu", "ok", "oke", "okie", "okay", "cho", "va", "them", "nua", "vs", "nhat", "dinh", "lien", "nhanh",
+            "de", "nhu", "tren", "live", "roi", "thi", "la", "cua", "ve", "ma", "cho", "lun", "e", "em", "the",
+            "moi", "ngay", "hom", "nay", "ca", "tat", "dc", "duoc", "j", "gi", "nhe", "chi", "c", "ban");
+
+    /** Phrases of a question (about stock, price, shipping); a trailing "không/chưa" also asks. */
+    static final List<List<String>> QUESTION_PHRASES = List.of(
+            List.of("con", "khong"), List.of("con", "ko"), List.of("con", "k"), List.of("con", "kh"),
+            List.of("con", "hang"), List.of("con", "hok"), List.of("het", "chua"), List.of("het", "hang", "chua"),
+            List.of("bao", "nhieu"), List.of("bn"), List.of("gia"), List.of("bao", "gio"), List.of("khi", "nao"),
+            List.of("the", "nao"), List.of("nhu", "nao"), List.of("cho", "hoi"), List.of("sao"),
+            List.of("co", "ship"), List.of("ship", "khong"), List.of("ship", "ko"), List.of("ship", "k"),
+            List.of("phi", "ship"), List.of("duoc", "khong"), List.of("dc", "khong"), List.of("duoc", "ko"),
+            List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"));
+    /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */
+    static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "ko", "chua", "ha",
+            "hem", "khum");
+    /** Particles allowed after a question ending: "còn k shop ơi", "còn không ạ". */
+    static final Set<String> TRAILING = Set.of("shop", "sop", "oi", "a", "ah", "ak", "nhi", "vay", "day", "ad",
+            "ha", "e", "em", "c", "chi", "nha", "nhe");
+
+    static final List<List<String>> CANCEL_PHRASES = List.of(
+            List.of("huy"), List.of("cancel"), List.of("khong", "lay", "nua"), List.of("ko", "lay", "nua"),
+            List.of("k", "lay", "nua"), List.of("khong", "mua", "nua"), List.of("ko", "mua", "nua"),
+            List.of("k", "mua", "nua"), List.of("bo", "don"), List.of("thoi", "khong", "lay"),
+            List.of("thoi", "ko", "lay"), List.of("khong", "lay"), List.of("ko", "lay"), List.of("k", "lay"));
+
+    /** What starts an address: "đc: 12 ngõ 5", "địa chỉ ...". Numbers after it are house numbers. */
+    static final List<List<String>> ADDRESS_STARTS = List.of(
+            List.of("dia", "chi"), List.of("dchi"), List.of("d", "c"), List.of("dc"));
+
+    private Vocabulary() {
+    }
+
+    static boolean known(String word) {
+        return ORDER_WORDS.contains(word) || PRONOUNS.contains(word) || UNITS.contains(word)
+                || QUANTITY_MARKERS.contains(word) || MONEY.contains(word) || NUMBER_WORDS.containsKey(word)
+                || PHONE_LABELS.contains(word) || PARTICLES.contains(word) || word.equals("luong")
+                || word.equals("so");
+    }
+}
