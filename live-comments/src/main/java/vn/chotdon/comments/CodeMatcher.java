@@ -46,7 +46,7 @@ final class CodeMatcher {
             Map<Integer, LineupItem> numbers = codes.get(letters.text());
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             if (next != null && !used.contains(i + 1) && next.isDigits() && next.text().length() <= MAX_CODE_DIGITS
-                    && next.gapBefore().length() <= MAX_GAP && separatorOnly(next.gapBefore())) {
+                    && joins(letters, next)) {
                 LineupItem item = numbers.get(next.value());
                 if (item != null) {
                     found.add(new Mention(Mention.Kind.CODE, i, i + 1, List.of(item), item.code()));
@@ -73,8 +73,7 @@ final class CodeMatcher {
                     || number.text().length() > MAX_CODE_DIGITS) {
                 continue;
             }
-            boolean lineupLetters = codes.containsKey(letters.text()) && number.gapBefore().length() <= MAX_GAP
-                    && separatorOnly(number.gapBefore());
+            boolean lineupLetters = codes.containsKey(letters.text()) && joins(letters, number);
             boolean codeShaped = number.attached() && letters.text().length() <= 4
                     && !Vocabulary.known(letters.text())
                     && (letters.text().length() >= 2 || letters.gapBefore().contains("#"));
@@ -86,6 +85,18 @@ final class CodeMatcher {
             }
         }
         return found;
+    }
+
+    /**
+     * Code letters and number may be apart ("BG 01", "bg-01"), unless the letters are also a word:
+     * "cho tớ 5 hũ" is not TO05, "TO05" and "to-05" are.
+     */
+    private static boolean joins(Token letters, Token number) {
+        String gap = number.gapBefore();
+        if (gap.length() > MAX_GAP || !separatorOnly(gap)) {
+            return false;
+        }
+        return !Vocabulary.known(letters.text()) || !gap.contains(" ");
     }
 
     private static boolean separatorOnly(String gap) {

@@ -1,10 +1,13 @@
 package vn.chotdon.comments;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,10 +32,22 @@ public final class CommentParser {
     private final QuantityReader quantityReader = new QuantityReader();
     private final CodeMatcher codeMatcher;
     private final NameMatcher nameMatcher;
+    /** Item → the size of its pack ("5 kg" for "túi 5kg"), read from its unit; "" when it has none. */
+    private final Map<LineupItem, String> packSizes = new HashMap<>();
 
     public CommentParser(Lineup lineup) {
         this.codeMatcher = new CodeMatcher(lineup);
         this.nameMatcher = new NameMatcher(lineup, normaliser, tokenizer);
+        for (LineupItem item : lineup.items()) {
+            List<Token> unit = tokenizer.tokenize(normaliser.normalise(item.unit().orElse("")));
+            String size = "";
+            for (int i = 0; i + 1 < unit.size(); i++) {
+                if (unit.get(i).isDigits() && unit.get(i + 1).isLetters()) {
+                    size = unit.get(i).value() + " " + unit.get(i + 1).text();
+                }
+            }
+            packSizes.put(item, size);
+        }
     }
 
     public CommentIntent parse(String comment) {
@@ -52,10 +67,13 @@ public final class CommentParser {
         mentions.sort(Comparator.comparingInt(Mention::first));
         mentions = withoutEchoedNames(mentions, tokens);
 
-        Signals signals = Signals.read(folded, tokens);
+        Signals signals = Signals.read(comment, folded, tokens, normaliser);
         List<Reason> reasons = new ArrayList<>();
         if (signals.cancellation()) {
             reasons.add(Reason.cancellation());
+        }
+        if (signals.change()) {
+            reasons.add(Reason.change());
         }
         if (signals.question()) {
             reasons.add(Reason.question());
@@ -68,18 +86,41 @@ public final class CommentParser {
             reasons.add(Reason.invalidPhone(phones.invalid().get(0)));
         }
 
-        Stretches stretches = new Stretches(tokens, used, mentions, end);
-        Assignment assignment = assign(stretches);
+        Assignment assignment = assign(new Stretches(tokens, used, mentions, end), mentions);
+        List<Mention> named = withoutIdleQualifiers(mentions, assignment);
+        if (named.size() < mentions.size()) {
+            for (Mention dropped : mentions) {
+                if (!named.contains(dropped)) {
+                    for (int i = dropped.first(); i <= dropped.last(); i++) {
+                        used.remove(i);
+                    }
+                }
+            }
+            mentions = named;
+            assignment = assign(new Stretches(tokens, used, mentions, end), mentions);
+        }
         if (assignment.unclear()) {
             reasons.add(Reason.quantityUnclear());
         }
 
+        boolean phoneWritten = !phones.phonesE164().isEmpty() || !phones.invalid().isEmpty();
+        boolean codeWritten = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.CODE
+                || m.kind() == Mention.Kind.UNKNOWN_CODE);
+        boolean ordering = signals.orderWord() || assignment.marked() || phoneWritten || codeWritten;
+        boolean asksOrChanges = signals.question() || signals.cancellation() || signals.change();
+        if (!mentions.isEmpty() && !ordering && !asksOrChanges) {
+            // Only product names, no order word, quantity or phone: "bánh gio ngon quá" is talk about the
+            // product; a bare "bánh gio" may be an order, and a person decides.
+            if (unexplainedWords(tokens, used) >= 1) {
+                return CommentIntent.ignored();
+            }
+            reasons.add(Reason.nameWithoutOrder());
+        }
+
         List<IntentLine> lines = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
-        boolean codeWritten = false;
         for (int m = 0; m < mentions.size(); m++) {
             Mention mention = mentions.get(m);
-            codeWritten |= mention.kind() != Mention.Kind.NAME;
             if (mention.kind() == Mention.Kind.UNKNOWN_CODE) {
                 reasons.add(Reason.unknownCode(mention.written()));
             } else if (!mention.certain()) {
@@ -96,22 +137,13 @@ public final class CommentParser {
             }
         }
 
-        boolean phoneWritten = !phones.phonesE164().isEmpty() || !phones.invalid().isEmpty();
-        boolean ordering = signals.orderWord() || assignment.marked() || phoneWritten || codeWritten;
         if (mentions.isEmpty()) {
             if (reasons.isEmpty() && !ordering) {
                 return CommentIntent.ignored();
             }
-            if (ordering && !signals.cancellation()) {
+            if (ordering && !signals.cancellation() && !signals.change()) {
                 reasons.add(0, Reason.itemMissing());
             }
-        } else if (!ordering && reasons.isEmpty()) {
-            // Only product names, no order word, quantity or phone: "bánh gio ngon quá" is talk about the
-            // product; a bare "bánh gio" may be an order, and a person decides.
-            if (unexplainedWords(tokens, used) >= 2) {
-                return CommentIntent.ignored();
-            }
-            reasons.add(Reason.nameWithoutOrder());
         }
         List<Reason> distinct = reasons.stream().distinct().toList();
         IntentStatus status = distinct.isEmpty() ? IntentStatus.CLEAR : IntentStatus.NEEDS_REVIEW;
@@ -135,11 +167,30 @@ public final class CommentParser {
         List<Mention> kept = new ArrayList<>();
         for (int m = 0; m < mentions.size(); m++) {
             Mention mention = mentions.get(m);
-            boolean echo = mention.kind() == Mention.Kind.NAME
+            boolean echo = mention.kind() != Mention.Kind.CODE && mention.kind() != Mention.Kind.UNKNOWN_CODE
                     && (echoes(mention, m > 0 ? mentions.get(m - 1) : null, tokens)
                     || echoes(mention, m + 1 < mentions.size() ? mentions.get(m + 1) : null, tokens));
             if (!echo) {
                 kept.add(mention);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * "Lục Ngạn 5kg" is the lychee, and so is "thanh hà x3" after another item; but a place with no
+     * quantity of its own in a comment that names a product ("e ở Đan Phượng lấy bánh gio x4") only
+     * says where someone lives.
+     */
+    private static List<Mention> withoutIdleQualifiers(List<Mention> mentions, Assignment assignment) {
+        boolean named = mentions.stream().anyMatch(m -> m.kind() != Mention.Kind.QUALIFIER);
+        if (!named) {
+            return mentions;
+        }
+        List<Mention> kept = new ArrayList<>();
+        for (int m = 0; m < mentions.size(); m++) {
+            if (mentions.get(m).kind() != Mention.Kind.QUALIFIER || assignment.given()[m]) {
+                kept.add(mentions.get(m));
             }
         }
         return kept;
@@ -208,7 +259,8 @@ public final class CommentParser {
         }
     }
 
-    private record Assignment(int[] quantities, boolean unclear, boolean marked) {
+    /** Per item: its quantity and whether the comment gave one (else it is the default 1). */
+    private record Assignment(int[] quantities, boolean[] given, boolean unclear, boolean marked) {
     }
 
     /**
@@ -217,23 +269,36 @@ public final class CommentParser {
      * stands before the first item and no quantity follows the last. Numbers left over make the
      * quantity unclear; an item with none gets 1.
      */
-    private Assignment assign(Stretches stretches) {
+    private Assignment assign(Stretches stretches, List<Mention> mentions) {
         int n = stretches.after().size();
         List<Quantity> before = quantityReader.read(stretches.before(), false);
         List<List<Quantity>> after = new ArrayList<>();
         for (int m = 0; m < n; m++) {
-            after.add(quantityReader.read(stretches.after().get(m), stretches.rightAfter().get(m)));
+            List<Quantity> read = quantityReader.read(stretches.after().get(m), stretches.rightAfter().get(m));
+            Mention mention = mentions.get(m);
+            if (read.size() > 1 && mention.certain()) {
+                String packSize = packSizes.getOrDefault(mention.item(), "");
+                List<Quantity> counts = read.stream().filter(q -> !q.describes(packSize)).toList();
+                read = counts.isEmpty() ? read : counts;
+            }
+            after.add(read);
         }
         boolean marked = before.stream().anyMatch(Quantity::marked)
                 || after.stream().flatMap(List::stream).anyMatch(Quantity::marked);
         if (n == 0) {
-            return new Assignment(new int[0], false, marked);
+            return new Assignment(new int[0], new boolean[0], false, marked);
         }
         Quantity[] chosen = new Quantity[n];
         boolean unclear = false;
+        boolean each = n > 1 && before.isEmpty() && after.get(n - 1).size() == 1
+                && eachFollows(stretches.after().get(n - 1))
+                && after.subList(0, n - 1).stream().allMatch(List::isEmpty);
         boolean prefixStyle = before.size() == 1 && after.get(n - 1).isEmpty()
                 && after.subList(0, n - 1).stream().allMatch(q -> q.size() <= 1);
-        if (prefixStyle) {
+        if (each) {
+            // "BG01 BC02 mỗi loại 2": every item named gets the quantity.
+            Arrays.fill(chosen, after.get(n - 1).get(0));
+        } else if (prefixStyle) {
             chosen[0] = before.get(0);
             for (int m = 0; m + 1 < n; m++) {
                 chosen[m + 1] = after.get(m).isEmpty() ? null : after.get(m).get(0);
@@ -263,12 +328,18 @@ public final class CommentParser {
             }
         }
         int[] quantities = new int[n];
+        boolean[] given = new boolean[n];
         for (int m = 0; m < n; m++) {
             Quantity q = chosen[m];
             unclear |= q != null && q.unclear();
             quantities[m] = q == null || q.unclear() ? 1 : q.value();
+            given[m] = q != null;
         }
-        return new Assignment(quantities, unclear, marked);
+        return new Assignment(quantities, given, unclear, marked);
+    }
+
+    private static boolean eachFollows(List<Token> stretch) {
+        return stretch.stream().anyMatch(t -> t.isLetters() && Vocabulary.EACH.contains(t.text()));
     }
 
     private static int unexplainedWords(List<Token> tokens, Set<Integer> used) {

@@ -16,6 +16,11 @@ record Mention(Kind kind, int first, int last, List<LineupItem> candidates, Stri
     enum Kind {
         CODE,
         NAME,
+        /**
+         * Only the inner words of a name, usually its place ("Lục Ngạn", "Đan Phượng"): alone it names
+         * the product, next to a code or a product's name it only qualifies it ("bánh gio Đan Phượng").
+         */
+        QUALIFIER,
         UNKNOWN_CODE
     }
 

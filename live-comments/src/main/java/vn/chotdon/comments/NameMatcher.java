@@ -91,7 +91,11 @@ final class NameMatcher {
             boolean trusted = matchedLength > 0 && (!afterProduct || headWords.contains(first));
             if (trusted) {
                 int last = p + matchedLength - 1;
-                found.add(new Mention(Mention.Kind.NAME, p, last, candidates, String.join(" ", texts(tokens, p, last))));
+                // A model name with digits ("ST25") is as distinctive as a first word.
+                boolean distinctive = headWords.contains(first)
+                        || tokens.subList(p, last + 1).stream().anyMatch(Token::isDigits);
+                Mention.Kind kind = distinctive ? Mention.Kind.NAME : Mention.Kind.QUALIFIER;
+                found.add(new Mention(kind, p, last, candidates, String.join(" ", texts(tokens, p, last))));
                 afterProduct = true;
                 p = last + 1;
             } else {
@@ -100,14 +104,19 @@ final class NameMatcher {
         }
     }
 
-    /** Items whose name holds the phrase's words in order; a single word counts only as a first word. */
+    /**
+     * Items whose name holds the phrase's words in order. A single word must be some product's first word
+     * to count at all, and then it means every product that has it: folded "gio" is the first word of
+     * "giò lụa" and the second of "bánh gio", so a lone "gio" is ambiguous, not giò lụa.
+     */
     private List<LineupItem> candidates(List<String> phrase) {
+        if (phrase.size() == 1 && !headWords.contains(phrase.get(0))) {
+            return List.of();
+        }
         List<LineupItem> result = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             List<String> name = names.get(k);
-            boolean fits = phrase.size() == 1
-                    ? !name.isEmpty() && name.get(0).equals(phrase.get(0))
-                    : inOrder(phrase, name);
+            boolean fits = phrase.size() == 1 ? name.contains(phrase.get(0)) : inOrder(phrase, name);
             if (fits) {
                 result.add(items.get(k));
             }

@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Number words are also everyday words once folded ("ba" is a father, "nam" a name or a year, "bay"
  * is "now"), so a number word is a quantity only right after the item ("bg01 hai"), after a marker
  * ("x hai") or before a unit ("ba hộp"). A number before money words ("150k", "200 nghìn") is a price.
- * A decimal ("1,5kg") or "1 chục" is unclear: the reader says so instead of rounding.
+ * A decimal ("1,5kg"), half ("nửa cân") or "1 chục" is unclear: the reader says so instead of rounding.
  */
 final class QuantityReader {
 
@@ -39,8 +39,14 @@ final class QuantityReader {
                     continue;
                 }
             }
+            if (token.isWord(Vocabulary.HALF) && i + 1 < stretch.size() && isUnit(stretch.get(i + 1))) {
+                found.add(new Quantity(0, true, true));
+                i += 2;
+                continue;
+            }
             if (token.isDigits()) {
-                i = number(stretch, i, found, false);
+                // A bare number right after an item is its count ("bánh chưng 2"), as good as "x2".
+                i = number(stretch, i, found, i == 0 && rightAfterItem);
                 continue;
             }
             Integer word = numberWord(stretch, i);
@@ -75,9 +81,15 @@ final class QuantityReader {
     private static int number(List<Token> stretch, int i, List<Quantity> found, boolean markedBefore) {
         Token digits = stretch.get(i);
         Token next = i + 1 < stretch.size() ? stretch.get(i + 1) : null;
-        if (next != null && next.isLetters() && Vocabulary.MONEY.contains(next.text())
-                && (next.attached() || next.text().length() > 1)) {
-            return i + 2;
+        if (next != null && next.isLetters() && Vocabulary.MONEY.contains(next.text())) {
+            // "150 nghìn" is a price; "5k" is a price to some and five kilos to others: a person decides.
+            if (next.text().equals("k") && next.attached()) {
+                found.add(new Quantity(digits.value(), true, true));
+                return i + 2;
+            }
+            if (next.text().length() > 1) {
+                return i + 2;
+            }
         }
         if (next != null && next.isDigits() && (next.gapBefore().equals(",") || next.gapBefore().equals("."))) {
             found.add(new Quantity(0, true, true));
@@ -88,7 +100,7 @@ final class QuantityReader {
             return i + 2;
         }
         boolean unit = next != null && isUnit(next);
-        found.add(new Quantity(digits.value(), false, markedBefore || unit));
+        found.add(new Quantity(digits.value(), false, markedBefore || unit, unit ? next.text() : ""));
         return unit ? i + 2 : i + 1;
     }
 

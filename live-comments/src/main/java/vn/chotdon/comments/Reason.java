@@ -57,4 +57,8 @@ public record Reason(ReasonCode code, String message) {
     static Reason cancellation() {
         return new Reason(ReasonCode.CANCELLATION, "Khách muốn huỷ hoặc không lấy nữa");
     }
+
+    static Reason change() {
+        return new Reason(ReasonCode.CHANGE, "Khách muốn sửa đơn đã đặt");
+    }
 }

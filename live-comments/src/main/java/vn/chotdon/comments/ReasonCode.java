@@ -22,6 +22,8 @@ public enum ReasonCode {
     INVALID_PHONE,
     /** A question (stock, price, shipping) rather than an order. */
     QUESTION,
+    /** The buyer changes an order placed before ("đổi BG01 thành 3"): a new intent would double it. */
+    CHANGE,
     /** The buyer cancels or takes back an order. */
     CANCELLATION
 }

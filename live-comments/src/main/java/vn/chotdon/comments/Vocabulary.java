@@ -12,6 +12,13 @@ final class Vocabulary {
 
     /** Words that say "I am ordering": chốt, lấy, mua, đặt, "cho em". */
     static final Set<String> ORDER_WORDS = Set.of("chot", "lay", "mua", "dat", "order", "oder", "od", "ship", "gui");
+    /**
+     * Order words whose folded form is also another word: "đắt" (dear) and "đạt" fold to "dat" as "đặt"
+     * does, "mùa" (season) to "mua", "lây" to "lay". Typed with diacritics, only these forms order;
+     * typed without any, the folded word is taken at its word.
+     */
+    static final Map<String, Set<String>> ORDER_WORD_FORMS = Map.of(
+            "dat", Set.of("đặt"), "mua", Set.of("mua"), "lay", Set.of("lấy"), "gui", Set.of("gửi", "gởi"));
     /** "cho" orders only with a person after it: "cho em 2 hộp", not "chúc shop cho nhiều đơn". */
     static final Set<String> PRONOUNS = Set.of("e", "em", "minh", "chi", "c", "anh", "a", "toi", "tui", "to",
             "co", "bac", "me", "con", "chau");
@@ -19,7 +26,7 @@ final class Vocabulary {
     /** Units people put after a quantity: "2c", "2 cái", "3 hộp", "2 kg", "2 ký", "1 cân". */
     static final Set<String> UNITS = Set.of("c", "cai", "hop", "h", "kg", "kgs", "ky", "ki", "kilo", "can", "chai",
             "hu", "lo", "tui", "qua", "trai", "bo", "cay", "goi", "thung", "phan", "suat", "set", "combo", "chiec",
-            "khay", "bich", "lit", "l", "x", "cuon", "mam", "nai", "hop", "xuat", "sp", "mon");
+            "khay", "bich", "lit", "l", "x", "cuon", "mam", "nai", "xuat", "sp", "mon", "q");
     /** Words before a quantity: "x2", "sl 2", "slg: 2", "số lượng 2". */
     static final Set<String> QUANTITY_MARKERS = Set.of("x", "sl", "slg", "soluong");
     /** Money after a number: "150k", "2 trăm nghìn": a price, never a quantity. */
@@ -29,7 +36,7 @@ final class Vocabulary {
 
     static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("mot", 1), Map.entry("hai", 2), Map.entry("ba", 3), Map.entry("bon", 4), Map.entry("tu", 4),
-            Map.entry("nam", 5), Map.entry("lam", 5), Map.entry("sau", 6), Map.entry("bay", 7), Map.entry("tam", 8),
+            Map.entry("nam", 5), Map.entry("sau", 6), Map.entry("bay", 7), Map.entry("tam", 8),
             Map.entry("chin", 9), Map.entry("muoi", 10));
 
     /** Labels before a phone: sđt, đt, số điện thoại, phone, zalo, liên hệ. */
@@ -43,8 +50,8 @@ final class Vocabulary {
     static final Set<String> PARTICLES = Set.of("a", "ah", "ak", "ha", "nha", "nhe", "nhen", "nghen", "ne", "nhi",
             "shop", "sop", "oi", "ib", "inbox", "ad", "admin", "voi", "luon", "giup", "gium", "dum", "ho", "cam", "on",
             "nhieu", "ok", "oke", "okie", "okay", "cho", "va", "them", "nua", "vs", "nhat", "dinh", "lien", "nhanh",
-            "de", "nhu", "tren", "live", "roi", "thi", "la", "cua", "ve", "ma", "cho", "lun", "e", "em", "the",
-            "moi", "ngay", "hom", "nay", "ca", "tat", "dc", "duoc", "j", "gi", "nhe", "chi", "c", "ban");
+            "de", "nhu", "tren", "live", "roi", "thi", "la", "cua", "ve", "ma", "lun", "e", "em", "the",
+            "moi", "ngay", "hom", "nay", "ca", "tat", "dc", "duoc", "j", "gi", "chi", "c", "ban");
 
     /** Phrases of a question (about stock, price, shipping); a trailing "không/chưa" also asks. */
     static final List<List<String>> QUESTION_PHRASES = List.of(
@@ -54,9 +61,11 @@ final class Vocabulary {
             List.of("the", "nao"), List.of("nhu", "nao"), List.of("cho", "hoi"), List.of("sao"),
             List.of("co", "ship"), List.of("ship", "khong"), List.of("ship", "ko"), List.of("ship", "k"),
             List.of("phi", "ship"), List.of("duoc", "khong"), List.of("dc", "khong"), List.of("duoc", "ko"),
-            List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"));
+            List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"),
+            List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"), List.of("la", "gi"),
+            List.of("chung", "nao"), List.of("co", "san"), List.of("the", "nao"));
     /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */
-    static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "ko", "chua", "ha",
+    static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "chua", "ha",
             "hem", "khum");
     /** Particles allowed after a question ending: "còn k shop ơi", "còn không ạ". */
     static final Set<String> TRAILING = Set.of("shop", "sop", "oi", "a", "ah", "ak", "nhi", "vay", "day", "ad",
@@ -67,6 +76,19 @@ final class Vocabulary {
             List.of("k", "lay", "nua"), List.of("khong", "mua", "nua"), List.of("ko", "mua", "nua"),
             List.of("k", "mua", "nua"), List.of("bo", "don"), List.of("thoi", "khong", "lay"),
             List.of("thoi", "ko", "lay"), List.of("khong", "lay"), List.of("ko", "lay"), List.of("k", "lay"));
+
+    /**
+     * A change to an order already placed: "đổi bg01 thành 3", "sửa lại bc02 x1": a verb, then within a
+     * few words what it becomes.
+     */
+    static final Set<String> CHANGE_VERBS = Set.of("doi", "sua");
+    static final Set<String> CHANGE_OBJECTS = Set.of("thanh", "lai", "sang", "don");
+
+    /** "mỗi loại 2", "mỗi thứ 2 cái", "mỗi món 1": one quantity for every item named. */
+    static final Set<String> EACH = Set.of("moi");
+
+    /** "nửa cân", "nửa ký": half a unit, a person decides. */
+    static final String HALF = "nua";
 
     /** What starts an address: "đc: 12 ngõ 5", "địa chỉ ...". Numbers after it are house numbers. */
     static final List<List<String>> ADDRESS_STARTS = List.of(
