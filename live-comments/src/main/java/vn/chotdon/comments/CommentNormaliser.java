@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Folds a comment to one comparable form: lower case, no diacritics ("Chốt bánh gìo" → "chot banh gio"),
- * one kind of space, letters typed over and over collapsed ("chốttttt" → "chot").
+ * Brings a comment to one comparable form, in two steps.
  *
- * <p>Buyers type with Telex, VNI or no Vietnamese keyboard at all, on phones that send NFC or NFD, so
- * diacritics are unreliable; matching on folded text makes "banh gio", "bánh gio" and "bánh giò" equal.
- * The price of folding ("giò" and "gio" become one word) is paid in {@link NameMatcher}, which asks for
- * more than one word before it trusts a match.
+ * <p>{@link #prepare} keeps the Vietnamese letters but makes them comparable: one Unicode form (NFC, so
+ * that NFD text from some phones equals the rest), lower case, one kind of space, fullwidth digits as
+ * digits, letters typed over and over collapsed ("chốttttt" → "chốt").
+ *
+ * <p>{@link #fold} then drops the diacritics ("chốt bánh gìo" → "chot banh gio"). Buyers type with Telex,
+ * VNI or no Vietnamese keyboard at all, so most matching is done on folded words; where folding makes two
+ * words one ("giờ", "giò" and "gio"), the matchers still have the prepared word to tell them apart.
  */
 final class CommentNormaliser {
 
@@ -21,18 +23,26 @@ final class CommentNormaliser {
     /** Three or more of one letter: "nhaaaa", "chotttt". Vietnamese words never repeat a letter three times. */
     private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
 
-    String normalise(String comment) {
+    String prepare(String comment) {
         if (comment == null) {
             return "";
         }
-        // NFKC first: fullwidth digits and letters ("０９１２"), superscripts and keycap digits become plain.
+        // NFKC: fullwidth digits and letters ("０９１２"), superscripts, keycap digits become plain; it composes.
         String text = Normalizer.normalize(comment, Normalizer.Form.NFKC);
-        text = Normalizer.normalize(text, Normalizer.Form.NFD);
-        text = MARKS.matcher(text).replaceAll("");
-        text = text.replace('đ', 'd').replace('Đ', 'D').replace('×', 'x').replace('✖', 'x');
-        text = text.toLowerCase(Locale.ROOT);
+        text = text.replace('×', 'x').replace('✖', 'x').toLowerCase(Locale.ROOT);
         text = ODD_SPACE.matcher(text).replaceAll(" ");
         text = STRETCHED.matcher(text).replaceAll("$1");
-        return text.strip();
+        return Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+    }
+
+    String fold(String prepared) {
+        String text = Normalizer.normalize(prepared, Normalizer.Form.NFD);
+        text = MARKS.matcher(text).replaceAll("");
+        text = text.replace('đ', 'd').replace('Đ', 'D');
+        return STRETCHED.matcher(text).replaceAll("$1");
+    }
+
+    String normalise(String comment) {
+        return fold(prepare(comment));
     }
 }

@@ -27,7 +27,7 @@ public final class CommentParser {
     public static final int MAX_QUANTITY = 99;
 
     private final CommentNormaliser normaliser = new CommentNormaliser();
-    private final Tokenizer tokenizer = new Tokenizer();
+    private final Tokenizer tokenizer = new Tokenizer(normaliser);
     private final PhoneFinder phoneFinder = new PhoneFinder();
     private final QuantityReader quantityReader = new QuantityReader();
     private final CodeMatcher codeMatcher;
@@ -39,7 +39,7 @@ public final class CommentParser {
         this.codeMatcher = new CodeMatcher(lineup);
         this.nameMatcher = new NameMatcher(lineup, normaliser, tokenizer);
         for (LineupItem item : lineup.items()) {
-            List<Token> unit = tokenizer.tokenize(normaliser.normalise(item.unit().orElse("")));
+            List<Token> unit = tokenizer.tokenize(normaliser.prepare(item.unit().orElse("")));
             String size = "";
             for (int i = 0; i + 1 < unit.size(); i++) {
                 if (unit.get(i).isDigits() && unit.get(i + 1).isLetters()) {
@@ -51,8 +51,8 @@ public final class CommentParser {
     }
 
     public CommentIntent parse(String comment) {
-        String folded = normaliser.normalise(comment);
-        List<Token> tokens = tokenizer.tokenize(folded);
+        String prepared = normaliser.prepare(comment);
+        List<Token> tokens = tokenizer.tokenize(prepared);
         PhoneFinder.Found phones = phoneFinder.find(tokens);
         Set<Integer> used = new HashSet<>(phones.usedTokens());
         int end = addressStart(tokens);
@@ -67,7 +67,7 @@ public final class CommentParser {
         mentions.sort(Comparator.comparingInt(Mention::first));
         mentions = withoutEchoedNames(mentions, tokens);
 
-        Signals signals = Signals.read(comment, folded, tokens, normaliser);
+        Signals signals = Signals.read(prepared, tokens);
         List<Reason> reasons = new ArrayList<>();
         if (signals.cancellation()) {
             reasons.add(Reason.cancellation());
@@ -75,6 +75,7 @@ public final class CommentParser {
         if (signals.change()) {
             reasons.add(Reason.change());
         }
+        boolean orderWord = signals.orderWord() && !signals.earlier();
         if (signals.question()) {
             reasons.add(Reason.question());
         }
@@ -106,7 +107,10 @@ public final class CommentParser {
         boolean phoneWritten = !phones.phonesE164().isEmpty() || !phones.invalid().isEmpty();
         boolean codeWritten = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.CODE
                 || m.kind() == Mention.Kind.UNKNOWN_CODE);
-        boolean ordering = signals.orderWord() || assignment.marked() || phoneWritten || codeWritten;
+        boolean ordering = orderWord || assignment.marked() || phoneWritten || codeWritten;
+        if (signals.earlier() && ordering) {
+            reasons.add(Reason.earlierOrder());
+        }
         boolean asksOrChanges = signals.question() || signals.cancellation() || signals.change();
         if (!mentions.isEmpty() && !ordering && !asksOrChanges) {
             // Only product names, no order word, quantity or phone: "bánh gio ngon quá" is talk about the
@@ -233,12 +237,12 @@ public final class CommentParser {
     }
 
     /** The free tokens before the first item, and after each item up to the next. */
-    private record Stretches(List<Token> before, List<List<Token>> after, List<Boolean> rightAfter) {
+    private record Stretches(List<Token> before, boolean rightBefore, List<List<Token>> after,
+            List<Boolean> rightAfter) {
 
         Stretches(List<Token> tokens, Set<Integer> used, List<Mention> mentions, int end) {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            int firstItem = mentions.isEmpty() ? end : mentions.get(0).first();
-            before.addAll(free(tokens, used, 0, firstItem));
+            this(free(tokens, used, 0, mentions.isEmpty() ? end : mentions.get(0).first()), mentions, new ArrayList<>(),
+                    new ArrayList<>());
             for (int m = 0; m < mentions.size(); m++) {
                 int from = mentions.get(m).last() + 1;
                 int to = m + 1 < mentions.size() ? mentions.get(m + 1).first() : end;
@@ -246,6 +250,12 @@ public final class CommentParser {
                 after.add(stretch);
                 rightAfter.add(!stretch.isEmpty() && stretch.get(0).index() == from);
             }
+        }
+
+        private Stretches(List<Token> before, List<Mention> mentions, List<List<Token>> after,
+                List<Boolean> rightAfter) {
+            this(before, !mentions.isEmpty() && !before.isEmpty()
+                    && before.get(before.size() - 1).index() == mentions.get(0).first() - 1, after, rightAfter);
         }
 
         private static List<Token> free(List<Token> tokens, Set<Integer> used, int from, int to) {
@@ -271,10 +281,10 @@ public final class CommentParser {
      */
     private Assignment assign(Stretches stretches, List<Mention> mentions) {
         int n = stretches.after().size();
-        List<Quantity> before = quantityReader.read(stretches.before(), false);
+        List<Quantity> before = quantityReader.read(stretches.before(), false, stretches.rightBefore());
         List<List<Quantity>> after = new ArrayList<>();
         for (int m = 0; m < n; m++) {
-            List<Quantity> read = quantityReader.read(stretches.after().get(m), stretches.rightAfter().get(m));
+            List<Quantity> read = quantityReader.read(stretches.after().get(m), stretches.rightAfter().get(m), false);
             Mention mention = mentions.get(m);
             if (read.size() > 1 && mention.certain()) {
                 String packSize = packSizes.getOrDefault(mention.item(), "");

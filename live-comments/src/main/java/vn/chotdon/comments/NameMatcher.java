@@ -20,14 +20,18 @@ final class NameMatcher {
 
     private final List<LineupItem> items;
     private final List<List<String>> names = new ArrayList<>();
+    /** The same words as written in the lineup, with their diacritics ("giò", "lụa"). */
+    private final List<List<String>> typedNames = new ArrayList<>();
     private final Set<String> nameWords = new HashSet<>();
     private final Set<String> headWords = new HashSet<>();
 
     NameMatcher(Lineup lineup, CommentNormaliser normaliser, Tokenizer tokenizer) {
         this.items = lineup.items();
         for (LineupItem item : items) {
-            List<String> words = words(tokenizer.tokenize(normaliser.normalise(item.productName())));
+            List<Token> tokens = words(tokenizer.tokenize(normaliser.prepare(item.productName())));
+            List<String> words = tokens.stream().map(Token::text).toList();
             names.add(words);
+            typedNames.add(tokens.stream().map(Token::typed).toList());
             nameWords.addAll(words);
             if (!words.isEmpty()) {
                 headWords.add(words.get(0));
@@ -36,14 +40,8 @@ final class NameMatcher {
     }
 
     /** Name words of a product: digits count only glued to letters ("ST25"), never alone ("25" is a quantity). */
-    private static List<String> words(List<Token> tokens) {
-        List<String> words = new ArrayList<>();
-        for (Token token : tokens) {
-            if (token.isLetters() || token.attached()) {
-                words.add(token.text());
-            }
-        }
-        return words;
+    private static List<Token> words(List<Token> tokens) {
+        return tokens.stream().filter(token -> token.isLetters() || token.attached()).toList();
     }
 
     List<Mention> find(List<Token> tokens, Set<Integer> used) {
@@ -80,8 +78,7 @@ final class NameMatcher {
             int matchedLength = 0;
             List<LineupItem> candidates = List.of();
             for (int length = end - p + 1; length >= 1; length--) {
-                List<String> phrase = texts(tokens, p, p + length - 1);
-                candidates = candidates(phrase);
+                candidates = candidates(tokens.subList(p, p + length));
                 if (!candidates.isEmpty()) {
                     matchedLength = length;
                     break;
@@ -98,6 +95,13 @@ final class NameMatcher {
                 found.add(new Mention(kind, p, last, candidates, String.join(" ", texts(tokens, p, last))));
                 afterProduct = true;
                 p = last + 1;
+            } else if (matchedLength > 0) {
+                // "bánh gio Đan Phượng": the place qualifies the product before it; it belongs to that mention.
+                Mention product = found.remove(found.size() - 1);
+                int last = p + matchedLength - 1;
+                found.add(new Mention(product.kind(), product.first(), last, product.candidates(),
+                        product.written()));
+                p = last + 1;
             } else {
                 p++;
             }
@@ -107,16 +111,21 @@ final class NameMatcher {
     /**
      * Items whose name holds the phrase's words in order. A single word must be some product's first word
      * to count at all, and then it means every product that has it: folded "gio" is the first word of
-     * "giò lụa" and the second of "bánh gio", so a lone "gio" is ambiguous, not giò lụa.
+     * "giò lụa" and the second of "bánh gio", so a lone "gio" is ambiguous. Typed with diacritics, a
+     * single word must be the lineup's word exactly: "giò" is giò lụa, "giờ" (the hour) is no product.
      */
-    private List<LineupItem> candidates(List<String> phrase) {
+    private List<LineupItem> candidates(List<Token> phraseTokens) {
+        List<String> phrase = phraseTokens.stream().map(Token::text).toList();
         if (phrase.size() == 1 && !headWords.contains(phrase.get(0))) {
             return List.of();
         }
+        Token single = phraseTokens.get(0);
         List<LineupItem> result = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             List<String> name = names.get(k);
-            boolean fits = phrase.size() == 1 ? name.contains(phrase.get(0)) : inOrder(phrase, name);
+            boolean fits = phrase.size() == 1
+                    ? single.hasDiacritics() ? typedNames.get(k).contains(single.typed()) : name.contains(single.text())
+                    : inOrder(phrase, name);
             if (fits) {
                 result.add(items.get(k));
             }

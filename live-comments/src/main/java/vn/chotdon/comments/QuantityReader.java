@@ -16,9 +16,11 @@ final class QuantityReader {
 
     /**
      * @param stretch the free tokens, in order
-     * @param rightAfterItem the first token directly follows an item, where a bare number word is a count
+     * @param rightAfterItem the first token directly follows an item, where a bare number is a count
+     * @param rightBeforeItem the last token directly precedes an item, where a bare number is a count too
+     *        ("2 bánh gio", "ba bánh chưng")
      */
-    List<Quantity> read(List<Token> stretch, boolean rightAfterItem) {
+    List<Quantity> read(List<Token> stretch, boolean rightAfterItem, boolean rightBeforeItem) {
         List<Quantity> found = new ArrayList<>();
         int i = 0;
         while (i < stretch.size()) {
@@ -46,7 +48,8 @@ final class QuantityReader {
             }
             if (token.isDigits()) {
                 // A bare number right after an item is its count ("bánh chưng 2"), as good as "x2".
-                i = number(stretch, i, found, i == 0 && rightAfterItem);
+                boolean besideItem = i == 0 && rightAfterItem || i == stretch.size() - 1 && rightBeforeItem;
+                i = number(stretch, i, found, besideItem);
                 continue;
             }
             Integer word = numberWord(stretch, i);
@@ -54,8 +57,11 @@ final class QuantityReader {
                 int after = skipNumberWord(stretch, i);
                 boolean tens = after < stretch.size() && stretch.get(after).isWord(Vocabulary.TENS);
                 boolean unitFollows = tens || after < stretch.size() && isUnit(stretch.get(after));
-                if (unitFollows || (i == 0 && rightAfterItem)) {
-                    found.add(new Quantity(word, tens, unitFollows));
+                // Right after an item a number word is its count ("bg01 hai") but not, alone, a sign of
+                // ordering: "vải năm nay ngọt" is talk. Right before one it is both ("ba bánh chưng").
+                boolean beforeItem = after == stretch.size() && rightBeforeItem;
+                if (unitFollows || beforeItem || i == 0 && rightAfterItem) {
+                    found.add(new Quantity(word, tens, unitFollows || beforeItem));
                     i = skipUnit(stretch, tens ? after + 1 : after);
                     continue;
                 }
@@ -81,6 +87,14 @@ final class QuantityReader {
     private static int number(List<Token> stretch, int i, List<Quantity> found, boolean markedBefore) {
         Token digits = stretch.get(i);
         Token next = i + 1 < stretch.size() ? stretch.get(i + 1) : null;
+        Token previous = i > 0 ? stretch.get(i - 1) : null;
+        if (previous != null && previous.isLetters() && Vocabulary.NUMBER_PLACES.contains(previous.text())
+                && previous.index() == digits.index() - 1) {
+            return i + 1;
+        }
+        if (next != null && next.isLetters() && Vocabulary.TIME_UNITS.contains(next.text())) {
+            return i + 2;
+        }
         if (next != null && next.isLetters() && Vocabulary.MONEY.contains(next.text())) {
             // "150 nghìn" is a price; "5k" is a price to some and five kilos to others: a person decides.
             if (next.text().equals("k") && next.attached()) {

@@ -61,4 +61,8 @@ public record Reason(ReasonCode code, String message) {
     static Reason change() {
         return new Reason(ReasonCode.CHANGE, "Khách muốn sửa đơn đã đặt");
     }
+
+    static Reason earlierOrder() {
+        return new Reason(ReasonCode.EARLIER_ORDER, "Khách nhắc đến đơn đã đặt trước đó");
+    }
 }

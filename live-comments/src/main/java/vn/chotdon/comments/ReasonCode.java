@@ -24,6 +24,8 @@ public enum ReasonCode {
     QUESTION,
     /** The buyer changes an order placed before ("đổi BG01 thành 3"): a new intent would double it. */
     CHANGE,
+    /** The comment speaks of an order placed before ("hôm qua em chốt BC02 x3"). */
+    EARLIER_ORDER,
     /** The buyer cancels or takes back an order. */
     CANCELLATION
 }

@@ -1,29 +1,25 @@
 package vn.chotdon.comments;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * What a comment says besides its items: it asks a question, it cancels or changes an order, it uses an
- * order word.
+ * What a comment says besides its items: it asks a question, it cancels or changes an order, it speaks of
+ * an earlier order, it uses an order word.
  * Read on folded words, so "hủy", "huỷ" and "huy" are one word, as are "còn không", "con ko", "còn k".
  */
-record Signals(boolean question, boolean cancellation, boolean change, boolean orderWord) {
+record Signals(boolean question, boolean cancellation, boolean change, boolean earlier, boolean orderWord) {
 
-    private static final Pattern NOT_LETTERS = Pattern.compile("\\P{L}+");
-    private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
     /** How far after "đổi"/"sửa" its object may come: "đổi bg01 thành 3". */
     private static final int CHANGE_REACH = 4;
 
-    static Signals read(String comment, String folded, List<Token> tokens, CommentNormaliser normaliser) {
+    static Signals read(String prepared, List<Token> tokens) {
         List<String> words = tokens.stream().filter(Token::isLetters).map(Token::text).toList();
-        boolean question = folded.indexOf('?') >= 0 || containsAny(words, Vocabulary.QUESTION_PHRASES)
+        boolean question = prepared.indexOf('?') >= 0 || containsAny(words, Vocabulary.QUESTION_PHRASES)
                 || endsWithQuestionWord(words);
         boolean cancellation = containsAny(words, Vocabulary.CANCEL_PHRASES);
-        return new Signals(question, cancellation, changes(words), hasOrderWord(comment, words, normaliser));
+        boolean earlier = containsAny(words, Vocabulary.EARLIER_PHRASES);
+        return new Signals(question, cancellation, changes(words), earlier, hasOrderWord(tokens, words));
     }
 
     private static boolean changes(List<String> words) {
@@ -39,13 +35,11 @@ record Signals(boolean question, boolean cancellation, boolean change, boolean o
         return false;
     }
 
-    private static boolean hasOrderWord(String comment, List<String> words, CommentNormaliser normaliser) {
-        String raw = Normalizer.normalize(comment == null ? "" : comment, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        for (String typed : NOT_LETTERS.split(raw)) {
-            String word = STRETCHED.matcher(typed).replaceAll("$1");
-            String plain = normaliser.normalise(word);
-            Set<String> forms = Vocabulary.ORDER_WORD_FORMS.get(plain);
-            if (Vocabulary.ORDER_WORDS.contains(plain) && (forms == null || word.equals(plain) || forms.contains(word))) {
+    private static boolean hasOrderWord(List<Token> tokens, List<String> words) {
+        for (Token token : tokens) {
+            Set<String> forms = Vocabulary.ORDER_WORD_FORMS.get(token.text());
+            if (token.isLetters() && Vocabulary.ORDER_WORDS.contains(token.text())
+                    && (forms == null || !token.hasDiacritics() || forms.contains(token.typed()))) {
                 return true;
             }
         }

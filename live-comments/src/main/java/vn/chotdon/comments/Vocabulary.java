@@ -24,13 +24,19 @@ final class Vocabulary {
             "co", "bac", "me", "con", "chau");
 
     /** Units people put after a quantity: "2c", "2 cái", "3 hộp", "2 kg", "2 ký", "1 cân". */
-    static final Set<String> UNITS = Set.of("c", "cai", "hop", "h", "kg", "kgs", "ky", "ki", "kilo", "can", "chai",
+    static final Set<String> UNITS = Set.of("c", "cai", "hop", "kg", "kgs", "ky", "ki", "kilo", "can", "chai",
             "hu", "lo", "tui", "qua", "trai", "bo", "cay", "goi", "thung", "phan", "suat", "set", "combo", "chiec",
             "khay", "bich", "lit", "l", "x", "cuon", "mam", "nai", "xuat", "sp", "mon", "q");
     /** Words before a quantity: "x2", "sl 2", "slg: 2", "số lượng 2". */
     static final Set<String> QUANTITY_MARKERS = Set.of("x", "sl", "slg", "soluong");
     /** Money after a number: "150k", "2 trăm nghìn": a price, never a quantity. */
     static final Set<String> MONEY = Set.of("k", "tr", "d", "vnd", "nghin", "ngan", "trieu", "dong", "tram");
+    /** After a number, a time: "9 giờ", "9h", "15 phút". Not a quantity. */
+    static final Set<String> TIME_UNITS = Set.of("gio", "h", "phut", "p", "g", "ngay", "thang", "hom", "tuan");
+    /** Before a number, a date or a place: "ngày 15", "ngõ 5", "số 8", "thôn 3", "phòng 201". Not a quantity. */
+    static final Set<String> NUMBER_PLACES = Set.of("ngay", "thang", "ngo", "ngach", "hem", "kiet", "so", "thon",
+            "xom", "khu", "phong", "tang", "duong", "quan", "phuong", "block", "toa");
+
     /** "1 chục" is ten in some regions and a dozen-ish bundle in others: a person decides. */
     static final String TENS = "chuc";
 
@@ -63,7 +69,8 @@ final class Vocabulary {
             List.of("phi", "ship"), List.of("duoc", "khong"), List.of("dc", "khong"), List.of("duoc", "ko"),
             List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"),
             List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"), List.of("la", "gi"),
-            List.of("chung", "nao"), List.of("co", "san"), List.of("the", "nao"));
+            List.of("chung", "nao"), List.of("co", "san"), List.of("voi", "gi"), List.of("gi", "vay"),
+            List.of("lam", "gi"));
     /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */
     static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "chua", "ha",
             "hem", "khum");
@@ -83,6 +90,16 @@ final class Vocabulary {
      */
     static final Set<String> CHANGE_VERBS = Set.of("doi", "sua");
     static final Set<String> CHANGE_OBJECTS = Set.of("thanh", "lai", "sang", "don");
+
+    /**
+     * A past order: "hôm qua", "lần trước", "đặt rồi". Its order words tell a story ("lần trước em mua
+     * bánh chưng ngon lắm"); its items may be an order placed before, which a new intent would double.
+     */
+    static final List<List<String>> EARLIER_PHRASES = List.of(
+            List.of("hom", "qua"), List.of("hom", "truoc"), List.of("lan", "truoc"), List.of("nam", "ngoai"),
+            List.of("nam", "truoc"), List.of("luc", "nay"), List.of("hoi", "nay"), List.of("dat", "roi"),
+            List.of("chot", "roi"), List.of("mua", "roi"), List.of("da", "dat"), List.of("da", "chot"),
+            List.of("da", "mua"));
 
     /** "mỗi loại 2", "mỗi thứ 2 cái", "mỗi món 1": one quantity for every item named. */
     static final Set<String> EACH = Set.of("moi");
