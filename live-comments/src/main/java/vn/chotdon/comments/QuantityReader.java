@@ -126,30 +126,31 @@ final class QuantityReader {
         return i < stretch.size() && isUnit(stretch.get(i)) ? i + 1 : i;
     }
 
-    /** "hai" = 2, "mười" = 10, "mười hai" = 12, "hai mươi" = 20 is left alone (above any sane count anyway). */
+    /** "hai" = 2, "mười" = 10, "mười hai" = 12, "mười lăm" = 15; "hai mươi" (20) is left to review as two numbers. */
     private static Integer numberWord(List<Token> stretch, int i) {
         Token token = stretch.get(i);
         if (!token.isLetters() || !Vocabulary.NUMBER_WORDS.containsKey(token.text())) {
             return null;
         }
         int value = Vocabulary.NUMBER_WORDS.get(token.text());
-        if (value == 10 && i + 1 < stretch.size()) {
-            Integer units = Vocabulary.NUMBER_WORDS.get(stretch.get(i + 1).text());
-            if (units != null && units < 10 && stretch.get(i + 1).isLetters()) {
-                return 10 + units;
-            }
-        }
-        return value;
+        Integer units = unitsAfterTen(stretch, i);
+        return units == null ? value : 10 + units;
     }
 
     private static int skipNumberWord(List<Token> stretch, int i) {
-        Token token = stretch.get(i);
-        if (Vocabulary.NUMBER_WORDS.get(token.text()) == 10 && i + 1 < stretch.size()) {
-            Integer units = Vocabulary.NUMBER_WORDS.get(stretch.get(i + 1).text());
-            if (units != null && units < 10 && stretch.get(i + 1).isLetters()) {
-                return i + 2;
-            }
+        return unitsAfterTen(stretch, i) == null ? i + 1 : i + 2;
+    }
+
+    /** The units of "mười hai", "mười lăm" ("lăm" is five only there), or null. */
+    private static Integer unitsAfterTen(List<Token> stretch, int i) {
+        if (!stretch.get(i).isWord("muoi") || i + 1 >= stretch.size() || !stretch.get(i + 1).isLetters()) {
+            return null;
         }
-        return i + 1;
+        String next = stretch.get(i + 1).text();
+        if (next.equals("lam")) {
+            return 5;
+        }
+        Integer units = Vocabulary.NUMBER_WORDS.get(next);
+        return units != null && units < 10 ? units : null;
     }
 }
