@@ -70,7 +70,7 @@ final class Vocabulary {
             List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"),
             List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"), List.of("la", "gi"),
             List.of("chung", "nao"), List.of("co", "san"), List.of("voi", "gi"), List.of("gi", "vay"),
-            List.of("lam", "gi"));
+            List.of("lam", "gi"), List.of("cai", "nao"), List.of("loai", "nao"), List.of("mon", "nao"));
     /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */
     static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "chua", "ha",
             "hem", "khum");
