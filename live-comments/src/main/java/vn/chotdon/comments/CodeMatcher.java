@@ -17,16 +17,17 @@ import java.util.regex.Pattern;
  */
 final class CodeMatcher {
 
-    private static final Pattern CODE_SHAPE = Pattern.compile("([a-z]+)\\s*[-_.]?\\s*(\\d*)");
+    /** Letters then digits, as lineup codes are made ("BG01", "VT 02"); a code of another shape is found by name only. */
+    private static final Pattern CODE_SHAPE = Pattern.compile("([a-z]+)\\s*[-_.]?\\s*(\\d{0,6})");
     private static final int MAX_CODE_DIGITS = 3;
     private static final int MAX_GAP = 3;
 
     /** Code letters → number → item; the number is -1 for codes made of letters only. */
     private final Map<String, Map<Integer, LineupItem>> codes = new TreeMap<>();
 
-    CodeMatcher(Lineup lineup) {
+    CodeMatcher(Lineup lineup, CommentNormaliser normaliser) {
         for (LineupItem item : lineup.items()) {
-            String folded = new CommentNormaliser().normalise(item.code()).toLowerCase(Locale.ROOT);
+            String folded = normaliser.normalise(item.code());
             Matcher m = CODE_SHAPE.matcher(folded);
             if (m.matches()) {
                 int number = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));

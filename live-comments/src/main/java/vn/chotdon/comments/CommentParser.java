@@ -36,7 +36,7 @@ public final class CommentParser {
     private final Map<LineupItem, String> packSizes = new HashMap<>();
 
     public CommentParser(Lineup lineup) {
-        this.codeMatcher = new CodeMatcher(lineup);
+        this.codeMatcher = new CodeMatcher(lineup, normaliser);
         this.nameMatcher = new NameMatcher(lineup, normaliser, tokenizer);
         for (LineupItem item : lineup.items()) {
             List<Token> unit = tokenizer.tokenize(normaliser.prepare(item.unit().orElse("")));
@@ -56,10 +56,15 @@ public final class CommentParser {
         PhoneFinder.Found phones = phoneFinder.find(tokens);
         Set<Integer> used = new HashSet<>(phones.usedTokens());
         int end = addressStart(tokens);
-
         for (int i = end; i < tokens.size(); i++) {
             used.add(i);
         }
+        Items items = items(tokens, used, end);
+        return decide(tokens, used, items, phones, Signals.read(prepared, tokens));
+    }
+
+    /** What the comment names (codes, then names, then unknown codes) and how many of each. */
+    private Items items(List<Token> tokens, Set<Integer> used, int end) {
         List<Mention> mentions = new ArrayList<>();
         claim(codeMatcher.known(tokens, used), mentions, used);
         claim(nameMatcher.find(tokens, used), mentions, used);
@@ -67,7 +72,29 @@ public final class CommentParser {
         mentions.sort(Comparator.comparingInt(Mention::first));
         mentions = withoutEchoedNames(mentions, tokens);
 
-        Signals signals = Signals.read(prepared, tokens);
+        Assignment assignment = assign(new Stretches(tokens, used, mentions, end), mentions);
+        List<Mention> named = withoutIdleQualifiers(mentions, assignment);
+        if (named.size() == mentions.size()) {
+            return new Items(mentions, assignment);
+        }
+        // A dropped place is free text again: its words may sit between an item and its quantity.
+        for (Mention dropped : mentions) {
+            if (!named.contains(dropped)) {
+                for (int i = dropped.first(); i <= dropped.last(); i++) {
+                    used.remove(i);
+                }
+            }
+        }
+        return new Items(named, assign(new Stretches(tokens, used, named, end), named));
+    }
+
+    private record Items(List<Mention> mentions, Assignment assignment) {
+    }
+
+    private CommentIntent decide(List<Token> tokens, Set<Integer> used, Items items, PhoneFinder.Found phones,
+            Signals signals) {
+        List<Mention> mentions = items.mentions();
+        Assignment assignment = items.assignment();
         List<Reason> reasons = new ArrayList<>();
         if (signals.cancellation()) {
             reasons.add(Reason.cancellation());
@@ -75,7 +102,6 @@ public final class CommentParser {
         if (signals.change()) {
             reasons.add(Reason.change());
         }
-        boolean orderWord = signals.orderWord() && !signals.earlier();
         if (signals.question()) {
             reasons.add(Reason.question());
         }
@@ -86,24 +112,13 @@ public final class CommentParser {
         } else if (phone.isEmpty() && !phones.invalid().isEmpty()) {
             reasons.add(Reason.invalidPhone(phones.invalid().get(0)));
         }
-
-        Assignment assignment = assign(new Stretches(tokens, used, mentions, end), mentions);
-        List<Mention> named = withoutIdleQualifiers(mentions, assignment);
-        if (named.size() < mentions.size()) {
-            for (Mention dropped : mentions) {
-                if (!named.contains(dropped)) {
-                    for (int i = dropped.first(); i <= dropped.last(); i++) {
-                        used.remove(i);
-                    }
-                }
-            }
-            mentions = named;
-            assignment = assign(new Stretches(tokens, used, mentions, end), mentions);
-        }
         if (assignment.unclear()) {
             reasons.add(Reason.quantityUnclear());
         }
 
+        // What shows an order: an order word (not in a story of an earlier one), a written quantity,
+        // a phone, a code. A product's name alone does not.
+        boolean orderWord = signals.orderWord() && !signals.earlier();
         boolean phoneWritten = !phones.phonesE164().isEmpty() || !phones.invalid().isEmpty();
         boolean codeWritten = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.CODE
                 || m.kind() == Mention.Kind.UNKNOWN_CODE);
@@ -112,9 +127,15 @@ public final class CommentParser {
             reasons.add(Reason.earlierOrder());
         }
         boolean asksOrChanges = signals.question() || signals.cancellation() || signals.change();
-        if (!mentions.isEmpty() && !ordering && !asksOrChanges) {
-            // Only product names, no order word, quantity or phone: "bánh gio ngon quá" is talk about the
-            // product; a bare "bánh gio" may be an order, and a person decides.
+        if (mentions.isEmpty()) {
+            if (reasons.isEmpty() && !ordering) {
+                return CommentIntent.ignored();
+            }
+            if (ordering && !signals.cancellation() && !signals.change()) {
+                reasons.add(0, Reason.itemMissing());
+            }
+        } else if (!ordering && !asksOrChanges) {
+            // "bánh gio ngon quá" is talk about the product; a bare "bánh gio" may be an order.
             if (unexplainedWords(tokens, used) >= 1) {
                 return CommentIntent.ignored();
             }
@@ -138,15 +159,6 @@ public final class CommentParser {
                     reasons.add(Reason.repeatedItem(mention.item().code()));
                 }
                 lines.add(new IntentLine(mention.item().code(), quantity));
-            }
-        }
-
-        if (mentions.isEmpty()) {
-            if (reasons.isEmpty() && !ordering) {
-                return CommentIntent.ignored();
-            }
-            if (ordering && !signals.cancellation() && !signals.change()) {
-                reasons.add(0, Reason.itemMissing());
             }
         }
         List<Reason> distinct = reasons.stream().distinct().toList();

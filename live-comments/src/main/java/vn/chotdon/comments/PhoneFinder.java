@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,17 @@ final class PhoneFinder {
 
     private final PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
 
+    /**
+     * @param phonesE164 the valid mobile numbers, in the order written, each once
+     * @param usedTokens the tokens that made them, and those of phone-like numbers that are not valid
+     * @param invalid the digits of phone-like numbers that are no valid Vietnamese mobile number
+     */
     record Found(Set<String> phonesE164, Set<Integer> usedTokens, List<String> invalid) {
     }
 
     Found find(List<Token> tokens) {
         Set<String> phones = new LinkedHashSet<>();
-        Set<Integer> used = new java.util.HashSet<>();
+        Set<Integer> used = new HashSet<>();
         List<String> invalid = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {

@@ -16,7 +16,7 @@ class CodeMatcherTest {
 
     private final CommentNormaliser normaliser = new CommentNormaliser();
     private final Tokenizer tokenizer = new Tokenizer(normaliser);
-    private final CodeMatcher matcher = new CodeMatcher(LINEUP);
+    private final CodeMatcher matcher = new CodeMatcher(LINEUP, normaliser);
 
     private List<Mention> known(String comment) {
         return matcher.known(tokenizer.tokenize(normaliser.prepare(comment)), new HashSet<>());
