@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class CodeMatcher {
 
-    /** Letters then digits, as lineup codes are made ("BG01", "VT 02"); a code of another shape is found by name only. */
+    /** Letters then digits, as lineup codes are made ("BG01", "VT 02"); another shape is found by name only. */
     private static final Pattern CODE_SHAPE = Pattern.compile("([a-z]+)\\s*[-_.]?\\s*(\\d{0,6})");
     private static final int MAX_CODE_DIGITS = 3;
     private static final int MAX_GAP = 3;

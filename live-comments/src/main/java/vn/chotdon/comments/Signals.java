@@ -14,12 +14,13 @@ record Signals(boolean question, boolean cancellation, boolean change, boolean e
     private static final int CHANGE_REACH = 4;
 
     static Signals read(String prepared, List<Token> tokens) {
-        List<String> words = tokens.stream().filter(Token::isLetters).map(Token::text).toList();
+        boolean accented = tokens.stream().anyMatch(Token::hasDiacritics);
+        List<String> words = tokens.stream().filter(Token::isLetters).map(t -> word(t, accented)).toList();
         boolean question = prepared.indexOf('?') >= 0 || containsAny(words, Vocabulary.QUESTION_PHRASES)
                 || endsWithQuestionWord(words);
         boolean cancellation = containsAny(words, Vocabulary.CANCEL_PHRASES);
         boolean earlier = containsAny(words, Vocabulary.EARLIER_PHRASES);
-        return new Signals(question, cancellation, changes(words), earlier, hasOrderWord(tokens, words));
+        return new Signals(question, cancellation, changes(words), earlier, hasOrderWord(words));
     }
 
     private static boolean changes(List<String> words) {
@@ -35,16 +36,22 @@ record Signals(boolean question, boolean cancellation, boolean change, boolean e
         return false;
     }
 
-    private static boolean hasOrderWord(List<Token> tokens, List<String> words) {
-        for (Token token : tokens) {
-            Set<String> forms = Vocabulary.ORDER_WORD_FORMS.get(token.text());
-            if (token.isLetters() && Vocabulary.ORDER_WORDS.contains(token.text())
-                    && (forms == null || !token.hasDiacritics() || forms.contains(token.typed()))) {
-                return true;
-            }
-        }
+    /**
+     * The folded word, or none ("") when its diacritics make it another word: "đắt" is not "đặt". In a
+     * comment typed with diacritics, a bare word is what it says: "Gia Lâm" is not "giá".
+     */
+    private static String word(Token token, boolean accented) {
+        Set<String> forms = Vocabulary.SIGNAL_FORMS.get(token.text());
+        boolean twin = forms != null && (token.hasDiacritics() || accented) && !forms.contains(token.typed());
+        return twin ? "" : token.text();
+    }
+
+    private static boolean hasOrderWord(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
+            if (Vocabulary.ORDER_WORDS.contains(word)) {
+                return true;
+            }
             if (word.equals("cho") && i + 1 < words.size() && Vocabulary.PRONOUNS.contains(words.get(i + 1))) {
                 return true;
             }

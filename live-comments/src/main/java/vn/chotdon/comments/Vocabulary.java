@@ -13,12 +13,14 @@ final class Vocabulary {
     /** Words that say "I am ordering": chốt, lấy, mua, đặt, "cho em". */
     static final Set<String> ORDER_WORDS = Set.of("chot", "lay", "mua", "dat", "order", "oder", "od", "ship", "gui");
     /**
-     * Order words whose folded form is also another word: "đắt" (dear) and "đạt" fold to "dat" as "đặt"
-     * does, "mùa" (season) to "mua", "lây" to "lay". Typed with diacritics, only these forms order;
-     * typed without any, the folded word is taken at its word.
+     * Signal words whose folded form is also another word: "đắt" (dear) and "đạt" fold to "dat" as "đặt"
+     * does, "mùa" (season) to "mua", "lây" to "lay", "Gia Lâm" to the "gia" of "giá". Typed with
+     * diacritics, only these forms carry the signal; in a comment typed without any, the folded word is
+     * taken at its word.
      */
-    static final Map<String, Set<String>> ORDER_WORD_FORMS = Map.of(
-            "dat", Set.of("đặt"), "mua", Set.of("mua"), "lay", Set.of("lấy"), "gui", Set.of("gửi", "gởi"));
+    static final Map<String, Set<String>> SIGNAL_FORMS = Map.of(
+            "dat", Set.of("đặt"), "mua", Set.of("mua"), "lay", Set.of("lấy"), "gui", Set.of("gửi", "gởi"),
+            "gia", Set.of("giá"));
     /** "cho" orders only with a person after it: "cho em 2 hộp", not "chúc shop cho nhiều đơn". */
     static final Set<String> PRONOUNS = Set.of("e", "em", "minh", "chi", "c", "anh", "a", "toi", "tui", "to",
             "co", "bac", "me", "con", "chau");
@@ -68,7 +70,8 @@ final class Vocabulary {
             List.of("co", "ship"), List.of("ship", "khong"), List.of("ship", "ko"), List.of("ship", "k"),
             List.of("phi", "ship"), List.of("duoc", "khong"), List.of("dc", "khong"), List.of("duoc", "ko"),
             List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"),
-            List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"), List.of("la", "gi"),
+            List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"),
+            List.of("la", "gi"),
             List.of("chung", "nao"), List.of("co", "san"), List.of("voi", "gi"), List.of("gi", "vay"),
             List.of("lam", "gi"), List.of("cai", "nao"), List.of("loai", "nao"), List.of("mon", "nao"));
     /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */

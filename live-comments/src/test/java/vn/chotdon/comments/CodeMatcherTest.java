@@ -60,7 +60,8 @@ class CodeMatcherTest {
     @ValueSource(strings = {"BG07", "bg 09", "bg012", "XY12", "#ab3", "vt01"})
     void codeShapedTextOffTheLineupIsAnUnknownCode(String comment) {
         assertThat(known(comment)).isEmpty();
-        assertThat(unknown(comment)).singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo(Mention.Kind.UNKNOWN_CODE));
+        assertThat(unknown(comment)).singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(Mention.Kind.UNKNOWN_CODE));
     }
 
     @ParameterizedTest

@@ -39,7 +39,8 @@ class CommentNormaliserTest {
 
     @Test
     void oddSpacesAreOneSpace() {
-        assertThat(normaliser.prepare("bg01\u00a0x2\u202f0912\u3000345\t678\n\u200bnha")).isEqualTo("bg01 x2 0912 345 678 nha");
+        assertThat(normaliser.prepare("bg01\u00a0x2\u202f0912\u3000345\t678\n\u200bnha"))
+                .isEqualTo("bg01 x2 0912 345 678 nha");
     }
 
     @Test

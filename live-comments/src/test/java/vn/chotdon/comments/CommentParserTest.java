@@ -112,7 +112,8 @@ class CommentParserTest {
         assertThat(intent.status()).isEqualTo(IntentStatus.NEEDS_REVIEW);
         assertThat(intent.lines()).containsExactly(new IntentLine("BG01", 2));
         assertThat(intent.phoneE164()).contains("+84912345678");
-        assertThat(intent.reasons()).extracting(Reason::message).containsExactly("Mã BC03 không có trong phiên live này");
+        assertThat(intent.reasons()).extracting(Reason::message)
+                .containsExactly("Mã BC03 không có trong phiên live này");
     }
 
     @Test

@@ -80,7 +80,8 @@ class CorpusTest {
         Map<String, List<LineupItem>> byId = new LinkedHashMap<>();
         for (Row row : read("corpus/lineups.tsv")) {
             byId.computeIfAbsent(row.cells()[0], k -> new ArrayList<>())
-                    .add(new LineupItem(row.cells()[1], row.cells()[2], row.cells().length > 3 ? row.cells()[3] : null));
+                    .add(new LineupItem(row.cells()[1], row.cells()[2],
+                            row.cells().length > 3 ? row.cells()[3] : null));
         }
         byId.forEach((id, list) -> lineups.put(id, new Lineup(list)));
         return lineups;
