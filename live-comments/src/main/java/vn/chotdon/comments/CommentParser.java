@@ -25,6 +25,8 @@ public final class CommentParser {
 
     /** Above this a comment's quantity is taken for a typo or a joke, and a person decides. */
     public static final int MAX_QUANTITY = 99;
+    /** Words the parser cannot place that make an order without quantity, code or phone look like a story. */
+    private static final int STORY_WORDS = 3;
 
     private final CommentNormaliser normaliser = new CommentNormaliser();
     private final Tokenizer tokenizer = new Tokenizer(normaliser);
@@ -139,6 +141,11 @@ public final class CommentParser {
             if (unexplainedWords(tokens, used) >= 1) {
                 return CommentIntent.ignored();
             }
+            reasons.add(Reason.nameWithoutOrder());
+        } else if (orderWord && !assignment.marked() && !phoneWritten && !codeWritten
+                && unexplainedWords(tokens, used) >= STORY_WORDS) {
+            // Names and an order word inside a longer sentence ("bánh gio nhà chị ngon lắm, năm nào cũng
+            // mua") are more often a story than an order: a person reads it.
             reasons.add(Reason.nameWithoutOrder());
         }
 

@@ -101,6 +101,16 @@ class CommentParserTest {
     }
 
     @Test
+    void anOrderWordInALongSentenceAboutAProductIsReadByAPerson() {
+        CommentIntent story = parser.parse("bánh gio nhà chị ngon lắm, năm nào cũng mua");
+        CommentIntent order = parser.parse("em muốn mua bánh gio");
+
+        assertThat(story.status()).isEqualTo(IntentStatus.NEEDS_REVIEW);
+        assertThat(story.has(ReasonCode.NAME_WITHOUT_ORDER)).isTrue();
+        assertThat(order.status()).isEqualTo(IntentStatus.CLEAR);
+    }
+
+    @Test
     void aNullCommentIsIgnored() {
         assertThat(parser.parse(null).status()).isEqualTo(IntentStatus.IGNORED);
     }
