@@ -92,7 +92,8 @@ final class NameMatcher {
                 boolean distinctive = headWords.contains(first)
                         || tokens.subList(p, last + 1).stream().anyMatch(Token::isDigits);
                 Mention.Kind kind = distinctive ? Mention.Kind.NAME : Mention.Kind.QUALIFIER;
-                found.add(new Mention(kind, p, last, candidates, String.join(" ", texts(tokens, p, last))));
+                String written = String.join(" ", tokens.subList(p, last + 1).stream().map(Token::typed).toList());
+                found.add(new Mention(kind, p, last, candidates, written));
                 afterProduct = true;
                 p = last + 1;
             } else if (matchedLength > 0) {
@@ -145,13 +146,5 @@ final class NameMatcher {
             n++;
         }
         return true;
-    }
-
-    private static List<String> texts(List<Token> tokens, int from, int to) {
-        List<String> texts = new ArrayList<>();
-        for (int k = from; k <= to; k++) {
-            texts.add(tokens.get(k).text());
-        }
-        return texts;
     }
 }

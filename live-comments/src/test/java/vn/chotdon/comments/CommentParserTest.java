@@ -131,7 +131,7 @@ class CommentParserTest {
         CommentIntent intent = parser.parse("chốt bánh x2");
 
         assertThat(intent.reasons()).singleElement().satisfies(r -> assertThat(r.message())
-                .isEqualTo("\"banh\" khớp nhiều món: BG01 Bánh gio Thanh Huệ, BC02 Bánh chưng Đan Phượng, "
+                .isEqualTo("\"bánh\" khớp nhiều món: BG01 Bánh gio Thanh Huệ, BC02 Bánh chưng Đan Phượng, "
                         + "BD04 Bánh dày đỗ xanh"));
     }
 
