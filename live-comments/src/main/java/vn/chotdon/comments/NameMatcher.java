@@ -1,8 +1,11 @@
 package vn.chotdon.comments;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +27,12 @@ final class NameMatcher {
     private final List<List<String>> typedNames = new ArrayList<>();
     private final Set<String> nameWords = new HashSet<>();
     private final Set<String> headWords = new HashSet<>();
+    /**
+     * For products that share their first word with another ("gạo" ST25 and "gạo" nếp), the word that tells
+     * them apart ("nếp", "chưng", "rừng"), when no other product of the lineup has it: buyers drop the
+     * shared word ("chốt 10kg nếp"). Word → index of its product.
+     */
+    private final Map<String, Integer> tellingWords = new HashMap<>();
 
     NameMatcher(Lineup lineup, CommentNormaliser normaliser, Tokenizer tokenizer) {
         this.items = lineup.items();
@@ -37,6 +46,40 @@ final class NameMatcher {
                 headWords.add(words.get(0));
             }
         }
+        for (int k = 0; k < names.size(); k++) {
+            tellingWord(k).ifPresent(word -> tellingWords.put(word, tellingWords.containsKey(word) ? -1 : 0));
+        }
+        for (int k = 0; k < names.size(); k++) {
+            int index = k;
+            tellingWord(k).filter(word -> tellingWords.get(word) == 0).ifPresent(word -> tellingWords.put(word, index));
+        }
+        tellingWords.values().removeIf(index -> index < 0);
+    }
+
+    /** The first word of product k that no product sharing its first word has, if no other product has it. */
+    private Optional<String> tellingWord(int k) {
+        List<String> name = names.get(k);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> siblings = new ArrayList<>();
+        List<List<String>> others = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            if (j != k) {
+                (!names.get(j).isEmpty() && names.get(j).get(0).equals(name.get(0)) ? siblings : others)
+                        .add(names.get(j));
+            }
+        }
+        if (siblings.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String word : name.subList(1, name.size())) {
+            if (siblings.stream().noneMatch(sibling -> sibling.contains(word))) {
+                boolean elsewhere = others.stream().anyMatch(other -> other.contains(word));
+                return elsewhere || !word.chars().allMatch(Character::isLetter) ? Optional.empty() : Optional.of(word);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Name words of a product: digits count only glued to letters ("ST25"), never alone ("25" is a quantity). */
@@ -45,6 +88,7 @@ final class NameMatcher {
     }
 
     List<Mention> find(List<Token> tokens, Set<Integer> used) {
+        boolean accented = tokens.stream().anyMatch(Token::hasDiacritics);
         List<Mention> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -56,7 +100,7 @@ final class NameMatcher {
             while (end + 1 < tokens.size() && isNameWord(tokens, end + 1, used)) {
                 end++;
             }
-            matchRun(tokens, i, end, found);
+            matchRun(tokens, i, end, accented, found);
             i = end + 1;
         }
         return found;
@@ -71,14 +115,14 @@ final class NameMatcher {
     }
 
     /** Splits a run of name words into products, longest match first. */
-    private void matchRun(List<Token> tokens, int start, int end, List<Mention> found) {
+    private void matchRun(List<Token> tokens, int start, int end, boolean accented, List<Mention> found) {
         int p = start;
         boolean afterProduct = false;
         while (p <= end) {
             int matchedLength = 0;
             List<LineupItem> candidates = List.of();
             for (int length = end - p + 1; length >= 1; length--) {
-                candidates = candidates(tokens.subList(p, p + length));
+                candidates = candidates(tokens.subList(p, p + length), accented);
                 if (!candidates.isEmpty()) {
                     matchedLength = length;
                     break;
@@ -114,13 +158,18 @@ final class NameMatcher {
      * to count at all, and then it means every product that has it: folded "gio" is the first word of
      * "giò lụa" and the second of "bánh gio", so a lone "gio" is ambiguous. Typed with diacritics, a
      * single word must be the lineup's word exactly: "giò" is giò lụa, "giờ" (the hour) is no product.
+     * A telling word ("nếp") is weaker still: typed exactly, or bare in a comment typed without any
+     * diacritics ("chung" in "mua chung" is not "chưng").
      */
-    private List<LineupItem> candidates(List<Token> phraseTokens) {
+    private List<LineupItem> candidates(List<Token> phraseTokens, boolean accented) {
         List<String> phrase = phraseTokens.stream().map(Token::text).toList();
-        if (phrase.size() == 1 && !headWords.contains(phrase.get(0))) {
-            return List.of();
-        }
         Token single = phraseTokens.get(0);
+        if (phrase.size() == 1 && !headWords.contains(phrase.get(0))) {
+            Integer k = tellingWords.get(single.text());
+            boolean typedAsInTheLineup = k != null && (single.hasDiacritics()
+                    ? typedNames.get(k).contains(single.typed()) : !accented);
+            return typedAsInTheLineup ? List.of(items.get(k)) : List.of();
+        }
         List<LineupItem> result = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             List<String> name = names.get(k);

@@ -104,6 +104,24 @@ class NameMatcherTest {
     }
 
     @Test
+    void theWordThatTellsProductsWithTheSameFirstWordApartNamesOneOfThem() {
+        assertThat(codes(RICE, "chốt 10kg nếp")).containsExactly("GN02");
+        assertThat(codes(RICE, "chot 10kg nep")).containsExactly("GN02");
+        assertThat(codes(DAN_PHUONG, "chưng 2 cái")).containsExactly("BC02");
+        assertThat(find(DAN_PHUONG, "chưng 2 cái")).singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(Mention.Kind.QUALIFIER));
+    }
+
+    @Test
+    void aTellingWordMustBeTypedAsInTheLineup() {
+        // In a comment typed with diacritics, a bare "chung" is "chung" (together), not "chưng".
+        assertThat(codes(DAN_PHUONG, "mua chung với bạn nhé")).isEmpty();
+        assertThat(codes(DAN_PHUONG, "em ở đây")).isEmpty();
+        // Bánh gio has no telling word: its "gio" is also giò lụa's.
+        assertThat(codes(DAN_PHUONG, "gio 2")).containsExactly("?2");
+    }
+
+    @Test
     void aNumberAloneIsNeverPartOfAName() {
         // "25" of ST25 counts only glued to its letters: "gạo 25 kg" is rice, 25 of it.
         assertThat(find(RICE, "gạo 25 kg")).singleElement().satisfies(m -> assertThat(m.last()).isEqualTo(0));
