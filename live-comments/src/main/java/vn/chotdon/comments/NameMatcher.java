@@ -47,16 +47,15 @@ final class NameMatcher {
             }
         }
         for (int k = 0; k < names.size(); k++) {
-            tellingWord(k).ifPresent(word -> tellingWords.put(word, tellingWords.containsKey(word) ? -1 : 0));
-        }
-        for (int k = 0; k < names.size(); k++) {
             int index = k;
-            tellingWord(k).filter(word -> tellingWords.get(word) == 0).ifPresent(word -> tellingWords.put(word, index));
+            tellingWord(k).ifPresent(word -> tellingWords.put(word, index));
         }
-        tellingWords.values().removeIf(index -> index < 0);
     }
 
-    /** The first word of product k that no product sharing its first word has, if no other product has it. */
+    /**
+     * The first word of product k that no product sharing its first word has, provided no other product
+     * of the lineup has it either (so a telling word belongs to one product only).
+     */
     private Optional<String> tellingWord(int k) {
         List<String> name = names.get(k);
         if (name.isEmpty()) {
