@@ -9,8 +9,9 @@ import java.util.List;
  *
  * <p>Number words are also everyday words once folded ("ba" is a father, "nam" a name or a year, "bay"
  * is "now"), so a number word is a quantity only right after the item ("bg01 hai"), after a marker
- * ("x hai") or before a unit ("ba hộp"). A number before money words ("150k", "200 nghìn") is a price.
- * A decimal ("1,5kg"), half ("nửa cân") or "1 chục" is unclear: the reader says so instead of rounding.
+ * ("x hai") or before a unit ("ba hộp"). A number before money words ("200 nghìn"), a time ("9 giờ") or
+ * after a place word ("ngõ 5", "ngày 15") is no count. A decimal ("1,5kg"), half ("nửa cân"), "1 chục"
+ * or "5k" (five thousand đồng, or five kilos) is unclear: the reader says so instead of guessing.
  */
 final class QuantityReader {
 
@@ -47,7 +48,8 @@ final class QuantityReader {
                 continue;
             }
             if (token.isDigits()) {
-                // A bare number right after an item is its count ("bánh chưng 2"), as good as "x2".
+                // A bare number right after or before an item is its count ("bánh chưng 2", "2 bánh chưng"),
+                // as good as "x2".
                 boolean besideItem = i == 0 && rightAfterItem || i == stretch.size() - 1 && rightBeforeItem;
                 i = number(stretch, i, found, besideItem);
                 continue;

@@ -31,7 +31,7 @@ final class Vocabulary {
             "khay", "bich", "lit", "l", "x", "cuon", "mam", "nai", "xuat", "sp", "mon", "q");
     /** Words before a quantity: "x2", "sl 2", "slg: 2", "số lượng 2". */
     static final Set<String> QUANTITY_MARKERS = Set.of("x", "sl", "slg", "soluong");
-    /** Money after a number: "150k", "2 trăm nghìn": a price, never a quantity. */
+    /** Money after a number: "200 nghìn", "2 trăm": a price, never a quantity ("5k" is unclear, see QuantityReader). */
     static final Set<String> MONEY = Set.of("k", "tr", "d", "vnd", "nghin", "ngan", "trieu", "dong", "tram");
     /** After a number, a time: "9 giờ", "9h", "15 phút". Not a quantity. */
     static final Set<String> TIME_UNITS = Set.of("gio", "h", "phut", "p", "g", "ngay", "thang", "hom", "tuan");
@@ -49,7 +49,7 @@ final class Vocabulary {
 
     /** Labels before a phone: sđt, đt, số điện thoại, phone, zalo, liên hệ. */
     static final Set<String> PHONE_LABELS = Set.of("sdt", "sdth", "dt", "so", "dien", "thoai", "phone", "tel",
-            "zalo", "lh", "dthoai", "sđt");
+            "zalo", "lh", "dthoai");
 
     /**
      * Words that, with the order words, pronouns, units and phone labels, are the ordinary noise
@@ -71,9 +71,9 @@ final class Vocabulary {
             List.of("phi", "ship"), List.of("duoc", "khong"), List.of("dc", "khong"), List.of("duoc", "ko"),
             List.of("dc", "ko"), List.of("dc", "k"), List.of("co", "khong"), List.of("co", "ko"), List.of("lam", "sao"),
             List.of("may", "gio"), List.of("may", "ngay"), List.of("bao", "lau"), List.of("o", "dau"),
-            List.of("la", "gi"),
-            List.of("chung", "nao"), List.of("co", "san"), List.of("voi", "gi"), List.of("gi", "vay"),
-            List.of("lam", "gi"), List.of("cai", "nao"), List.of("loai", "nao"), List.of("mon", "nao"));
+            List.of("la", "gi"), List.of("chung", "nao"), List.of("co", "san"), List.of("voi", "gi"),
+            List.of("gi", "vay"), List.of("lam", "gi"), List.of("cai", "nao"), List.of("loai", "nao"),
+            List.of("mon", "nao"));
     /** Words that end a question when they close the comment: "bg01 còn k", "ship Huế chưa". */
     static final Set<String> QUESTION_ENDINGS = Set.of("khong", "ko", "k", "kh", "hok", "hong", "chua", "ha",
             "hem", "khum");
@@ -110,17 +110,12 @@ final class Vocabulary {
     /** "nửa cân", "nửa ký": half a unit, a person decides. */
     static final String HALF = "nua";
 
-    /** What starts an address: "đc: 12 ngõ 5", "địa chỉ ...". Numbers after it are house numbers. */
-    static final List<List<String>> ADDRESS_STARTS = List.of(
-            List.of("dia", "chi"), List.of("dchi"), List.of("d", "c"), List.of("dc"));
-
     private Vocabulary() {
     }
 
     static boolean known(String word) {
         return ORDER_WORDS.contains(word) || PRONOUNS.contains(word) || UNITS.contains(word)
                 || QUANTITY_MARKERS.contains(word) || MONEY.contains(word) || NUMBER_WORDS.containsKey(word)
-                || PHONE_LABELS.contains(word) || PARTICLES.contains(word) || word.equals("luong")
-                || word.equals("so");
+                || PHONE_LABELS.contains(word) || PARTICLES.contains(word) || word.equals("luong");
     }
 }
