@@ -31,7 +31,12 @@ final class CodeMatcher {
             Matcher m = CODE_SHAPE.matcher(folded);
             if (m.matches()) {
                 int number = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));
-                codes.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(number, item);
+                LineupItem before = codes.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(number, item);
+                if (before != null) {
+                    // A lineup whose codes read alike ("BG1", "bg01") would turn one comment into either item.
+                    throw new IllegalArgumentException(
+                            "codes " + before.code() + " and " + item.code() + " read the same in a comment");
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package vn.chotdon.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,15 @@ class CodeMatcherTest {
     void quantitiesAndWordsBeforeNumbersAreNoCodes(String comment) {
         assertThat(known(comment)).isEmpty();
         assertThat(unknown(comment)).isEmpty();
+    }
+
+    @Test
+    void aLineupWhoseCodesReadAlikeIsRefused() {
+        Lineup alike = Lineup.of(new LineupItem("BG1", "Bánh gio"), new LineupItem("bg01", "Bánh gio nhân thịt"));
+
+        assertThatThrownBy(() -> new CodeMatcher(alike, normaliser))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BG1").hasMessageContaining("bg01");
     }
 
     @Test
