@@ -15,9 +15,9 @@ public record SettlementReport(
         @Schema(required = true, example = "1") long cooperativeId,
         @Schema(required = true, nullable = true, description = "The session reported on; null for a range of days",
                 example = "5") Long sessionId,
-        @Schema(required = true, nullable = true, description = "First day of the range (in Vietnam), included;"
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date", description = "First day of the range (in Vietnam), included;"
                 + " null for a session", example = "2026-12-01") LocalDate from,
-        @Schema(required = true, nullable = true, description = "Last day of the range (in Vietnam), included;"
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date", description = "Last day of the range (in Vietnam), included;"
                 + " null for a session", example = "2026-12-31") LocalDate to,
         @Schema(required = true, description = "The time zone of the days", example = "Asia/Ho_Chi_Minh") String timeZone,
         @Schema(required = true, description = "One per member household with money or a payout in the report, by"
@@ -77,8 +77,8 @@ public record SettlementReport(
             @Schema(required = true, example = "1") long id,
             @Schema(required = true, example = "3") long memberId,
             @Schema(required = true, nullable = true, example = "5") Long sessionId,
-            @Schema(required = true, nullable = true, example = "2026-12-01") LocalDate from,
-            @Schema(required = true, nullable = true, example = "2026-12-31") LocalDate to,
+            @Schema(required = true, nullable = true, implementation = String.class, format = "date", example = "2026-12-01") LocalDate from,
+            @Schema(required = true, nullable = true, implementation = String.class, format = "date", example = "2026-12-31") LocalDate to,
             @Schema(required = true, description = "Gross added since the previous payout", example = "180000") long grossVnd,
             @Schema(required = true, example = "18000") long commissionVnd,
             @Schema(required = true, example = "0") long feesVnd,

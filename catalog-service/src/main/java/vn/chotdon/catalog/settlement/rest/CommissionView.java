@@ -9,7 +9,7 @@ import vn.chotdon.catalog.settlement.service.CommissionRates;
 public record CommissionView(
         @Schema(required = true, example = "1") long cooperativeId,
         @Schema(required = true, description = "In force now; 0 when never set", example = "1000") int basisPoints,
-        @Schema(required = true, nullable = true, description = "Since when; null when never set",
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time", description = "Since when; null when never set",
                 example = "2026-11-28T07:30:00Z") Instant effectiveFrom,
         @Schema(required = true, nullable = true, description = "The token subject that set it", example = "owner-1")
         String setBy,

@@ -1,6 +1,7 @@
 package vn.chotdon.catalog.settlement.rest;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -24,7 +25,8 @@ final class SettlementCsv {
     static final String MEDIA_TYPE = "text/csv";
     static final String HEADER = "member_id,member_name,products,units_sold,gross_vnd,reversed_vnd,commission_vnd,"
             + "fees_vnd,net_vnd,paid_out_vnd,owed_vnd";
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Strict quoting: only fields with a comma, a quote or a line break are quoted (Jackson's loose check quotes spaces too). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = schema();
 
     private SettlementCsv() {
