@@ -161,7 +161,7 @@ class CatalogAccessRulesTest {
         String household = "{\"name\": \"Hộ ông Trần Văn Gio\", \"phone\": \"0987654321\"}";
         String product = "{\"name\": \"Bánh gio loại 1\", \"unit\": \"CAI\", \"priceVnd\": 16000}";
         String settlement = cooperative + "/settlement";
-        String days = "?from=2026-12-01&to=2026-12-31";
+        String days = "?from=2026-12-01&days=31";
         String payout = "{\"memberId\": " + f.member() + "}";
         return List.of(
                 protectedEndpoint("POST", "/cooperatives", "/cooperatives", 201, ADMIN).withBody(details),

@@ -4,7 +4,6 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
@@ -19,25 +18,29 @@ public record SettlementScope(Long sessionId, LocalDate from, LocalDate to) {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** A longer range is refused: a year of days is plenty for a settlement and keeps the query bounded. */
-    public static final long MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
+    /** Days outside these years hold no settlement and are refused (the database's DATETIME ends in 9999). */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9998, 12, 31);
 
     public static SettlementScope session(long sessionId) {
         return new SettlementScope(sessionId, null, null);
     }
 
-    /** @throws ProblemException 400 when a day is missing, {@code from} is after {@code to}, or the range is too long */
-    public static SettlementScope days(LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            String field = from == null ? "from" : "to";
-            throw invalid(field, "must be a date such as 2026-12-01");
+    /**
+     * {@code days} days from {@code from}: a range given by its length, so that every range the
+     * parameters' own limits allow is a range (no "to before from").
+     *
+     * @throws ProblemException 400 when {@code from} is outside the years 2000 to 9998 or {@code days} outside 1 to 366
+     */
+    public static SettlementScope days(LocalDate from, int days) {
+        if (from.isBefore(FIRST_DAY) || from.isAfter(LAST_DAY)) {
+            throw invalid("from", "must be a day from " + FIRST_DAY + " to " + LAST_DAY);
         }
-        if (from.isAfter(to)) {
-            throw invalid("to", "must not be before from (" + from + ")");
+        if (days < 1 || days > MAX_DAYS) {
+            throw invalid("days", "must be from 1 to " + MAX_DAYS);
         }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw invalid("to", "must be at most " + MAX_DAYS + " days after from");
-        }
-        return new SettlementScope(null, from, to);
+        return new SettlementScope(null, from, from.plusDays(days - 1));
     }
 
     public boolean isSession() {

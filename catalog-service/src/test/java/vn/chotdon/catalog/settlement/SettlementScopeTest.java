@@ -13,22 +13,25 @@ class SettlementScopeTest {
 
     @Test
     void aDayInVietnamStartsAt17UtcTheDayBefore() {
-        SettlementScope december = SettlementScope.days(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"));
+        SettlementScope december = SettlementScope.days(LocalDate.parse("2026-12-01"), 31);
+        assertThat(december.to()).isEqualTo(LocalDate.parse("2026-12-31"));
         assertThat(december.start()).isEqualTo(Instant.parse("2026-11-30T17:00:00Z"));
         assertThat(december.end()).isEqualTo(Instant.parse("2026-12-31T17:00:00Z"));
-        SettlementScope oneDay = SettlementScope.days(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01"));
+        SettlementScope oneDay = SettlementScope.days(LocalDate.parse("2026-12-01"), 1);
+        assertThat(oneDay.to()).isEqualTo(oneDay.from());
         assertThat(oneDay.end()).isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
     }
 
     @Test
-    void aRangeBackwardsMissingOrLongerThanAYearIsRefused() {
+    void aRangeOfNoDaysMoreThanAYearOrOutsideTheYearsIsRefused() {
         LocalDate day = LocalDate.parse("2026-12-01");
-        assertThatThrownBy(() -> SettlementScope.days(day, day.minusDays(1))).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> SettlementScope.days(day, 0)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("1 field is invalid");
-        assertThatThrownBy(() -> SettlementScope.days(null, day)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> SettlementScope.days(day, null)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> SettlementScope.days(day, day.plusDays(366))).isInstanceOf(ProblemException.class);
-        assertThat(SettlementScope.days(day, day.plusDays(365)).isSession()).isFalse();
+        assertThatThrownBy(() -> SettlementScope.days(day, 367)).isInstanceOf(ProblemException.class);
+        assertThat(SettlementScope.days(day, 366).to()).isEqualTo(LocalDate.parse("2027-12-01"));
+        assertThatThrownBy(() -> SettlementScope.days(LocalDate.MAX, 1)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> SettlementScope.days(LocalDate.parse("1999-12-31"), 2))
+                .isInstanceOf(ProblemException.class);
     }
 
     @Test

@@ -2,6 +2,8 @@ package vn.chotdon.catalog.settlement.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,14 +49,18 @@ public class SettlementResource {
     static final String COOPERATIVE_ID = "The cooperative's id";
     static final String SESSION_ID = "The sale session's id (livestream-service's)";
     static final String NOT_FOUND = "No such cooperative, or not the caller's. `type`: " + Problem.TYPE_BASE + "not-found";
-    static final String BAD_DAYS = "`from` or `to` missing or not a date, `to` before `from`, or more than 366 days"
+    static final String BAD_DAYS = "`from` missing, not a date or outside the years 2000 to 9998, or `days` missing or"
+            + " not 1 to 366"
             + " (`type`: " + Problem.TYPE_BASE + "validation; `errors` names the parameter)";
+    static final String FROM = "The first day of the range, in Vietnam";
+    static final String DAYS_COUNT = "How many days the range has, `from` included";
     static final String HOW = " Only money that counted: an order counts once paid or delivered, and a return or a"
             + " cancellation after payment reverses it. The commission is computed once per rate on the cooperative's"
             + " total, rounded down to the đồng, and shared among the households by the largest-remainder method, so"
             + " the households' amounts add up exactly to the totals. `feesVnd` is 0: no fee is recorded yet.";
-    static final String DAYS = " Money is in the range when it counted (or was reversed) on one of the days, in Vietnam"
-            + " (Asia/Ho_Chi_Minh), `from` and `to` included: a return after the range falls in a later one.";
+    static final String DAYS = " The range is `days` calendar days in Vietnam (Asia/Ho_Chi_Minh) from `from` included"
+            + " (`from=2026-12-01&days=31`: December); money is in it when it counted (or was reversed) on one of"
+            + " those days, so a return after the range falls in a later one.";
     static final String CSV_DESCRIPTION = " As CSV (UTF-8 with a byte order mark, for Excel; CRLF; RFC 4180 quoting;"
             + " text starting with = + - @ gets a leading '): header `" + SettlementCsv.HEADER + "`, one row per member"
             + " household (memberId empty: products of no household), then a TOTAL row.";
@@ -179,9 +185,10 @@ public class SettlementResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public SettlementReport days(@PathParam("id") @Parameter(description = COOPERATIVE_ID, example = "1") long id,
-            @QueryParam("from") @Parameter(required = true, description = "First day, in Vietnam", example = "2026-12-01") LocalDate from,
-            @QueryParam("to") @Parameter(required = true, description = "Last day, included", example = "2026-12-31") LocalDate to) {
-        return reports.report(id, SettlementScope.days(from, to), caller.cooperativeScope());
+            @QueryParam("from") @NotNull @Parameter(description = FROM, example = "2026-12-01") LocalDate from,
+            @QueryParam("days") @NotNull @Min(1) @Max(SettlementScope.MAX_DAYS) @Parameter(description = DAYS_COUNT,
+                    example = "31") Integer days) {
+        return reports.report(id, SettlementScope.days(from, days), caller.cooperativeScope());
     }
 
     @GET
@@ -192,7 +199,7 @@ public class SettlementResource {
             description = "The range's settlement report." + DAYS + CSV_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The report",
             headers = @Header(name = "Content-Disposition", required = true,
-                    description = "attachment; filename=\"cooperative-{id}-settlement-{from}-{to}.csv\"",
+                    description = "attachment; filename=\"cooperative-{id}-settlement-{from}-{days}-days.csv\"",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = SettlementCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                     example = SettlementCsv.HEADER + "\r\n,TOTAL,,0,0,0,0,0,0,0,0\r\n")))
@@ -201,10 +208,11 @@ public class SettlementResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response daysCsv(@PathParam("id") @Parameter(description = COOPERATIVE_ID, example = "1") long id,
-            @QueryParam("from") @Parameter(required = true, description = "First day, in Vietnam", example = "2026-12-01") LocalDate from,
-            @QueryParam("to") @Parameter(required = true, description = "Last day, included", example = "2026-12-31") LocalDate to) {
-        return csv(reports.report(id, SettlementScope.days(from, to), caller.cooperativeScope()),
-                "cooperative-" + id + "-settlement-" + from + "-" + to + ".csv");
+            @QueryParam("from") @NotNull @Parameter(description = FROM, example = "2026-12-01") LocalDate from,
+            @QueryParam("days") @NotNull @Min(1) @Max(SettlementScope.MAX_DAYS) @Parameter(description = DAYS_COUNT,
+                    example = "31") Integer days) {
+        return csv(reports.report(id, SettlementScope.days(from, days), caller.cooperativeScope()),
+                "cooperative-" + id + "-settlement-" + from + "-" + days + "-days.csv");
     }
 
     @POST
@@ -215,7 +223,7 @@ public class SettlementResource {
     @APIResponse(responseCode = "201", description = "The payout",
             headers = @Header(name = "Location", description = "The range's settlement report",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference",
-                            example = "/cooperatives/1/settlement?from=2026-12-01&to=2026-12-31")),
+                            example = "/cooperatives/1/settlement?from=2026-12-01&days=31")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SettlementReport.Payout.class)))
     @APIResponse(responseCode = "400", description = BAD_DAYS,
@@ -230,12 +238,13 @@ public class SettlementResource {
             + Problem.TYPE_BASE + "invalid-reference; `errors` names memberId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response payOutDays(@PathParam("id") @Parameter(description = COOPERATIVE_ID, example = "1") long id,
-            @QueryParam("from") @Parameter(required = true, description = "First day, in Vietnam", example = "2026-12-01") LocalDate from,
-            @QueryParam("to") @Parameter(required = true, description = "Last day, included", example = "2026-12-31") LocalDate to,
+            @QueryParam("from") @NotNull @Parameter(description = FROM, example = "2026-12-01") LocalDate from,
+            @QueryParam("days") @NotNull @Min(1) @Max(SettlementScope.MAX_DAYS) @Parameter(description = DAYS_COUNT,
+                    example = "31") Integer days,
             @Valid @NotNull SettlementRequests.Payout body) {
-        SettlementReport.Payout payout = payouts.payOut(id, SettlementScope.days(from, to), body.memberId(),
+        SettlementReport.Payout payout = payouts.payOut(id, SettlementScope.days(from, days), body.memberId(),
                 caller.subject(), caller.cooperativeScope());
-        return Response.created(URI.create("/cooperatives/" + id + "/settlement?from=" + from + "&to=" + to))
+        return Response.created(URI.create("/cooperatives/" + id + "/settlement?from=" + from + "&days=" + days))
                 .entity(payout).build();
     }
 
