@@ -1,18 +1,29 @@
 package vn.chotdon.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.LongStream;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.events.EventEnvelope;
+import vn.chotdon.events.OrderEventTypes;
+import vn.chotdon.events.Topics;
+import vn.chotdon.events.order.OrderData;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.EventPublisher;
 import vn.chotdon.testing.ParkedEventRows;
 import vn.chotdon.testing.TestTokens;
 import vn.chotdon.testing.fuzz.FuzzCampaign;
@@ -56,6 +67,11 @@ class ApiPropertiesTest {
         long[] parkedEvents = { ParkedEventRows.parkHarmless(Db.ofApplication(), "catalog-service-test.session-ends", home),
                 ParkedEventRows.parkHarmless(Db.ofApplication(), "catalog-service-test.session-ends", home) };
         Object[] parkedOutbox = LongStream.range(0, 4).mapToObj(i -> ParkedOutboxRows.park(Db.ofApplication())).toArray();
+        // Money for the households to be paid: member 0's in SESSION (counted now), member 1's in OTHER_SESSION
+        // counted in June, the range the campaign asks for, so that a session payout and a range payout never
+        // cover the same money.
+        countPaidOrder(home, members[0], SESSION, Instant.now());
+        countPaidOrder(home, members[1], OTHER_SESSION, Instant.parse("2026-06-15T03:00:00Z"));
 
         FuzzReport report = FuzzCampaign.against(base, given().get("/q/openapi?format=json").asString())
                 // A member is looked for in its own cooperative, not in one the campaign registered.
@@ -70,6 +86,9 @@ class ApiPropertiesTest {
                 .known("/admin/outbox/parked/{id}", parkedOutbox)
                 .known("cooperativeId", home)
                 .known("memberId", members[0], members[1])
+                .known("/cooperatives/{id}/settlement/sessions/{sessionId}", SESSION)
+                .known("from", "2026-06-01")
+                .known("days", 30)
                 .caller("admin", TestTokens.admin())
                 .caller("owner", TestTokens.owner(home))
                 .caller("staff", TestTokens.staff(home))
@@ -80,5 +99,25 @@ class ApiPropertiesTest {
         LOG.info("catalog-service API properties: " + report.summary());
         report.writeTo(Path.of("target", "fuzz", "catalog-service.txt"));
         report.assertNoFailures();
+    }
+
+    /** A paid order of one unit of a product of the household, as order-service publishes it, applied by settlement. */
+    private static void countPaidOrder(long cooperative, long member, long session, Instant at) {
+        Map<String, Object> body = new HashMap<>(CatalogApi.productBody(cooperative, "Bánh gio của hộ " + member));
+        body.put("memberId", member);
+        long product = Callers.as(TestTokens.staff(cooperative)).contentType(ContentType.JSON).body(body)
+                .post("/products").then().statusCode(201).extract().jsonPath().getLong("id");
+        long orderId = session * 10 + member;
+        OrderData paid = new OrderData(orderId, "FZ" + orderId, session, cooperative, "PAID", "PLACED", "BANK_TRANSFER",
+                15_000, List.of(new OrderData.OrderLineData(product, "BG01", product, 1, 15_000, 15_000)), at, 1, null);
+        EventEnvelope<OrderData> event = EventEnvelope.of(UUID.randomUUID().toString(), OrderEventTypes.SOURCE,
+                OrderEventTypes.ORDER_PAID, OrderEventTypes.SCHEMA_VERSION, OrderEventTypes.AGGREGATE_ORDER,
+                Long.toString(orderId), at, paid);
+        try (EventPublisher publisher = EventPublisher.open()) {
+            publisher.publish(Topics.ORDERS, Long.toString(session), event);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.ofApplication().number(
+                "SELECT COUNT(*) FROM processed_event WHERE consumer = 'catalog-service-test.settlement' AND event_id = ?",
+                event.id()) == 1);
     }
 }

@@ -160,6 +160,9 @@ class CatalogAccessRulesTest {
         String details = "{\"name\": \"HTX Quyền truy cập\", \"province\": \"Hà Nội\", \"phone\": \"0912345678\"}";
         String household = "{\"name\": \"Hộ ông Trần Văn Gio\", \"phone\": \"0987654321\"}";
         String product = "{\"name\": \"Bánh gio loại 1\", \"unit\": \"CAI\", \"priceVnd\": 16000}";
+        String settlement = cooperative + "/settlement";
+        String days = "?from=2026-12-01&days=31";
+        String payout = "{\"memberId\": " + f.member() + "}";
         return List.of(
                 protectedEndpoint("POST", "/cooperatives", "/cooperatives", 201, ADMIN).withBody(details),
                 protectedEndpoint("GET", "/cooperatives", "/cooperatives", 200, ADMIN, OWNER, STAFF).foreign(200),
@@ -205,6 +208,23 @@ class CatalogAccessRulesTest {
                         200, SERVICE),
                 protectedEndpoint("DELETE", "/products/{productId}/reservations/{sessionId}",
                         inStock + "/reservations/" + f.session(), 200, SERVICE),
+
+                protectedEndpoint("GET", "/cooperatives/{id}/settlement/commission", settlement + "/commission", 200,
+                        ADMIN, OWNER),
+                protectedEndpoint("PUT", "/cooperatives/{id}/settlement/commission", settlement + "/commission", 200,
+                        ADMIN, OWNER).withBody("{\"basisPoints\": 800}"),
+                protectedEndpoint("GET", "/cooperatives/{id}/settlement/sessions/{sessionId}",
+                        settlement + "/sessions/" + f.session(), 200, ADMIN, OWNER),
+                protectedEndpoint("GET", "/cooperatives/{id}/settlement/sessions/{sessionId}/report.csv",
+                        settlement + "/sessions/" + f.session() + "/report.csv", 200, ADMIN, OWNER),
+                // Nothing counted for the member in these: the allowed caller gets as far as "nothing owed".
+                protectedEndpoint("POST", "/cooperatives/{id}/settlement/sessions/{sessionId}/payouts",
+                        settlement + "/sessions/" + f.session() + "/payouts", 409, OWNER).withBody(payout),
+                protectedEndpoint("GET", "/cooperatives/{id}/settlement", settlement + days, 200, ADMIN, OWNER),
+                protectedEndpoint("GET", "/cooperatives/{id}/settlement/report.csv", settlement + "/report.csv" + days,
+                        200, ADMIN, OWNER),
+                protectedEndpoint("POST", "/cooperatives/{id}/settlement/payouts", settlement + "/payouts" + days, 409,
+                        OWNER).withBody(payout),
 
                 protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200, ADMIN, OWNER).foreign(200),
                 protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(), 200,
