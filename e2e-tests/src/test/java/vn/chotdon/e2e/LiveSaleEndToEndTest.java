@@ -77,6 +77,8 @@ class LiveSaleEndToEndTest {
     private static final String ADDRESS_DETAIL = "Thôn Thượng Thôn, ngõ 17 nhà 42";
     private static final String MEMBER_PHONE = "0987654321";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COMMISSION_BASIS_POINTS = 750;
+    private static final String ACCOUNT_NUMBER = "1023456789";
 
     private LiveSystem system;
     private long cooperative;
@@ -492,6 +494,144 @@ class LiveSaleEndToEndTest {
                 .body(Map.of("name", "HTX khác", "province", "Hà Nội")).post("/cooperatives").then().statusCode(403);
     }
 
+    /**
+     * A second session paid the way buyers really pay: each bank-transfer order's VietQR names the
+     * cooperative's account and the order code; the bank's notifier posts the transfers (memos
+     * mangled as banks mangle them, some delivered twice at once to both instances, one short of its
+     * amount) and the orders become PAID without staff. Couriers deliver cash-on-delivery orders, one
+     * paid order comes back. Then what each member household is owed adds up, to the đồng, to the
+     * tally's counted revenue less the commission.
+     */
+    @Test
+    @Order(12)
+    void transfersPaidThroughTheWebhookAndTheSettlementPerHouseholdAgreeWithTheTally() throws Exception {
+        long butcher = post(system.catalog, "/cooperatives/" + cooperative + "/members",
+                Map.of("name", "Hộ ông Trần Văn Lực", "phone", "0983456123"), 201).getLong("id");
+        product("GL04", "Giò lụa Ước Lễ", butcher, 220000, 200);
+        given().baseUri(system.catalog.instance(1).url()).contentType(ContentType.JSON)
+                .body(Map.of("basisPoints", COMMISSION_BASIS_POINTS))
+                .put("/cooperatives/" + cooperative + "/settlement/commission").then().statusCode(200);
+        post(system.order, "/cooperatives/" + cooperative + "/receiving-accounts", Map.of("bankBin", "970436",
+                "accountNumber", ACCOUNT_NUMBER, "accountName", "HTX Nông nghiệp Đan Phượng", "makeDefault", true), 201);
+        JsonPath key = given().baseUri(system.order.instance(1).url()).put("/payments/webhook-key").then().statusCode(200)
+                .extract().jsonPath();
+        String webhookPath = key.getString("webhookPath");
+        String apiKey = key.getString("apiKey");
+
+        long paidSession = session("Phiên chuyển khoản VietQR", 30);
+        lineup(paidSession, "BG01", 15000, 200, null);
+        lineup(paidSession, "GL04", 210000, 50, null);
+        post(system.livestream, "/sessions/" + paidSession + "/start", null, 200);
+        awaitOrderable(paidSession, 2);
+
+        List<JsonPath> transferOrders = new ArrayList<>();
+        List<JsonPath> codOrders = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            boolean cod = i % 4 == 3;
+            long id = placeOrder(system.order.forRequest(i), paidSession, i % 2 == 0 ? "BG01" : "GL04", 1 + i % 3,
+                    "0978" + (100000 + i * 37), cod ? "COD" : "BANK_TRANSFER", null);
+            JsonPath order = given().baseUri(system.order.instance(1).url()).get("/orders/" + id).then().statusCode(200)
+                    .extract().jsonPath();
+            (cod ? codOrders : transferOrders).add(order);
+        }
+        for (JsonPath order : transferOrders) {
+            assertThat(order.getString("transfer.purpose")).isEqualTo("CHOTDON " + order.getString("code"));
+            assertThat(order.getString("transfer.qrPayload")).contains("0010A000000727").contains(ACCOUNT_NUMBER)
+                    .contains("CHOTDON " + order.getString("code"));
+            assertThat(order.getLong("transfer.amountVnd")).isEqualTo(order.getLong("totalVnd"));
+        }
+
+        JsonPath underpaid = transferOrders.get(0);
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(notify(0, webhookPath, apiKey, 7_100, "IBFT " + underpaid.getString("code"),
+                underpaid.getLong("totalVnd") - 5_000));
+        ExecutorService bank = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> deliveries = new ArrayList<>();
+            for (int i = 1; i < transferOrders.size(); i++) {
+                JsonPath order = transferOrders.get(i);
+                int transaction = 7_100 + i;
+                String memo = bankMemo(order.getString("code"), i);
+                // Every third transfer is delivered twice at once, to both instances, as a notifier retrying.
+                for (int copy = 0; copy < (i % 3 == 0 ? 2 : 1); copy++) {
+                    int instance = i + copy;
+                    deliveries.add(bank.submit(() -> notify(instance, webhookPath, apiKey, transaction, memo,
+                            order.getLong("totalVnd"))));
+                }
+            }
+            for (Future<HttpResponse<String>> delivery : deliveries) {
+                answers.add(delivery.get());
+            }
+        } finally {
+            bank.shutdownNow();
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        assertThat(answers.get(0).body()).contains("\"outcome\":\"REVIEW\"").contains("UNDERPAID");
+
+        for (int i = 0; i < transferOrders.size(); i++) {
+            assertThat(given().baseUri(system.order.instance(1 + i % 2).url())
+                    .get("/orders/" + transferOrders.get(i).getLong("id")).then().statusCode(200).extract().path("status"))
+                    .as("order %s", transferOrders.get(i).getString("code")).isEqualTo(i == 0 ? "PLACED" : "PAID");
+        }
+        JsonPath review = given().baseUri(system.order.instance(2).url()).queryParam("state", "OPEN")
+                .get("/payments/unmatched").then().statusCode(200).extract().jsonPath();
+        assertThat(review.getList("items.reason")).containsExactly("UNDERPAID");
+
+        for (JsonPath order : codOrders) {
+            for (String action : List.of("confirm", "ship", "deliver")) {
+                post(system.order, "/orders/" + order.getLong("id") + "/" + action, null, 200);
+            }
+        }
+        JsonPath sentBack = transferOrders.get(1);
+        for (String action : List.of("ship", "deliver", "return")) {
+            post(system.order, "/orders/" + sentBack.getLong("id") + "/" + action, null, 200);
+        }
+        post(system.order, "/orders/" + codOrders.get(0).getLong("id") + "/return", null, 200);
+
+        long expectedCounted = 0;
+        for (int i = 2; i < transferOrders.size(); i++) {
+            expectedCounted += transferOrders.get(i).getLong("totalVnd");
+        }
+        for (int i = 1; i < codOrders.size(); i++) {
+            expectedCounted += codOrders.get(i).getLong("totalVnd");
+        }
+        JsonPath tally = tally(system.order.instance(2), paidSession);
+        assertThat(tally.getLong("totals.countedRevenueVnd")).isEqualTo(expectedCounted);
+        assertThat(tally.getLong("payments.unmatchedVnd")).isEqualTo(underpaid.getLong("totalVnd") - 5_000);
+        assertThat(tally.getInt("ordersByStatus.RETURNED")).isEqualTo(2);
+
+        long commission = expectedCounted * COMMISSION_BASIS_POINTS / 10_000;
+        long finalCounted = expectedCounted;
+        for (ServiceProcess catalog : system.catalog.all()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonPath settlement = given().baseUri(catalog.url())
+                        .get("/cooperatives/" + cooperative + "/settlement/sessions/" + paidSession).then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(settlement.getLong("totals.grossVnd")).as("gross on %s", catalog.name()).isEqualTo(finalCounted);
+                assertThat(settlement.getLong("totals.commissionVnd")).isEqualTo(commission);
+                assertThat(settlement.getLong("totals.netVnd")).isEqualTo(finalCounted - commission);
+                assertThat(settlement.getList("members.memberId", Long.class)).hasSize(2).doesNotContainNull();
+                for (String amount : List.of("grossVnd", "commissionVnd", "netVnd", "unitsSold")) {
+                    long sum = settlement.getList("members.amounts." + amount, Long.class).stream()
+                            .mapToLong(Long::longValue).sum();
+                    assertThat(sum).as("households' %s add up to the total", amount)
+                            .isEqualTo(settlement.getLong("totals." + amount));
+                }
+            });
+        }
+
+        try (EventTap tap = EventTap.fromBeginning(LiveSystem.KAFKA, Topics.ORDERS)) {
+            Predicate<Received> paid = e -> e.key().equals(Long.toString(paidSession))
+                    && OrderEventTypes.ORDER_PAID.equals(e.type());
+            tap.awaitMatching(paid, transferOrders.size() - 1, Duration.ofSeconds(30));
+            Map<Long, Set<String>> paidEventsByOrder = tap.drainMatching(paid, Duration.ofSeconds(2)).stream()
+                    .collect(Collectors.groupingBy(e -> e.data().path("orderId").asLong(),
+                            Collectors.mapping(Received::id, Collectors.toSet())));
+            assertThat(paidEventsByOrder).hasSize(transferOrders.size() - 1)
+                    .allSatisfy((order, ids) -> assertThat(ids).as("order %d paid once", order).hasSize(1));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One order request and the instance it is sent to. */
@@ -611,6 +751,31 @@ class LiveSaleEndToEndTest {
             Thread.currentThread().interrupt();
             return new Answer(attempt.key(), -1, e.toString(), -1, attempt.to());
         }
+    }
+
+    /** A SePay notification of one incoming transfer to the cooperative's account, posted to one instance. */
+    private HttpResponse<String> notify(int instance, String webhookPath, String apiKey, int transaction, String memo,
+            long amountVnd) throws IOException, InterruptedException {
+        Map<String, Object> body = new HashMap<>(Map.of("id", transaction, "gateway", "Vietcombank",
+                "transactionDate", "2026-11-28 20:15:37", "accountNumber", ACCOUNT_NUMBER, "content", memo,
+                "transferType", "in", "transferAmount", amountVnd, "accumulated", 0,
+                "referenceCode", "FT" + transaction, "description", ""));
+        body.put("subAccount", null);
+        body.put("code", null);
+        return http.send(HttpRequest.newBuilder(URI.create(system.order.forRequest(instance).url() + webhookPath))
+                .header("Authorization", "Apikey " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The memo as banks pass it on: their prefixes and references, upper or lower case, glued or split. */
+    private static String bankMemo(String code, int n) {
+        return switch (n % 4) {
+            case 0 -> "MBVCB.1234567.CHOTDON " + code + ".CT tu 0912345678 NGUYEN VAN A";
+            case 1 -> "chotdon" + code.toLowerCase(Locale.ROOT);
+            case 2 -> "IBFT " + code;
+            default -> "CHOTDON " + code.substring(0, 4) + " " + code.substring(4) + " chuyen tien";
+        };
     }
 
     private long placeOrder(ServiceProcess instance, long sessionId, String code, int quantity, String phone,

@@ -11,10 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +34,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
  * Phượng, a household making bánh gio, a TikTok session with three items, the host pinning
  * them, a few hundred buyers over about a minute (some tapping twice, some too late, some with
- * a mistyped phone), a few cancellations, staff confirming, and the end of the session. Then it
- * prints what a shop owner wants to see: the order tally, the live board and the stock.
+ * a mistyped phone), a few cancellations, bank transfers arriving through the bank-notification
+ * webhook (one short of its amount, one without an order code, one delivered twice), staff
+ * confirming and delivering cash-on-delivery orders, a return, and the end of the session. Then it
+ * prints what a shop owner wants to see: the order tally with its money, the transfers left for
+ * review, the live board, the stock, and what each member household is owed.
  *
  * <p>Options: {@code --catalog URL --livestream URL --order URL --buyers N --seconds S}.
  */
 public final class LiveSaleDemo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COMMISSION_BASIS_POINTS = 800;
+    private static final String ACCOUNT_NUMBER = "1023456789";
+    private static final int DELIVERED_COD_ORDERS = 20;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String catalog;
@@ -75,9 +85,21 @@ public final class LiveSaleDemo {
         bearer = DevTokens.owner(coop);
         long household = post(catalog + "/cooperatives/" + coop + "/members", Map.of("name",
                 "Hộ bà Nguyễn Thị Thanh Huệ", "phone", "0912 345 678", "commune", "Xã Đan Phượng")).path("id").asLong();
+        long butcher = post(catalog + "/cooperatives/" + coop + "/members", Map.of("name",
+                "Hộ ông Trần Văn Lực", "phone", "0983 456 123", "commune", "Xã Đan Phượng")).path("id").asLong();
         long banhGio = product(coop, household, "Bánh gio Thanh Huệ", "CAI", 12_000, 4, 1_000);
         long banhChung = product(coop, household, "Bánh chưng Tranh Khúc", "CAI", 60_000, 3, 300);
-        long gioLua = product(coop, household, "Giò lụa Ước Lễ", "KG", 220_000, null, 100);
+        long gioLua = product(coop, butcher, "Giò lụa Ước Lễ", "KG", 220_000, null, 100);
+        put(catalog + "/cooperatives/" + coop + "/settlement/commission", Map.of("basisPoints", COMMISSION_BASIS_POINTS));
+        say(String.format(Locale.ROOT, "The cooperative keeps %.1f %% commission on what its households sell",
+                COMMISSION_BASIS_POINTS / 100.0));
+
+        say("Recording the cooperative's bank account (VietQR on every bank-transfer order) and its webhook key");
+        post(order + "/cooperatives/" + coop + "/receiving-accounts", Map.of("bankBin", "970436",
+                "accountNumber", ACCOUNT_NUMBER, "accountName", "HTX Nông nghiệp Đan Phượng", "makeDefault", true));
+        JsonNode webhookKey = put(order + "/payments/webhook-key", null);
+        String webhook = order + webhookKey.path("webhookPath").asText();
+        String apiKey = webhookKey.path("apiKey").asText();
 
         say("Planning the TikTok session and its lineup in livestream-service (quotas reserved in catalog)");
         long session = post(livestream + "/sessions", Map.of("cooperativeId", coop,
@@ -114,10 +136,13 @@ public final class LiveSaleDemo {
         clock.shutdown();
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
 
-        say("Some buyers change their mind; staff confirm COD orders and record bank transfers");
+        say("Some buyers change their mind; the bank reports transfers to the webhook; staff confirm COD orders");
         List<JsonNode> placed = new ArrayList<>(receipts.values());
         Collections.shuffle(placed, random);
         int cancelled = 0;
+        Map<String, AtomicInteger> transfers = new ConcurrentHashMap<>();
+        List<Long> confirmedCod = new ArrayList<>();
+        Bank bank = new Bank(webhook, apiKey);
         for (int i = 0; i < placed.size(); i++) {
             JsonNode receipt = placed.get(i);
             String code = receipt.path("order").path("code").asText();
@@ -128,13 +153,38 @@ public final class LiveSaleDemo {
                         .POST(HttpRequest.BodyPublishers.noBody()).build());
                 cancelled++;
             } else if (i % 9 != 0) {
-                String action = "COD".equals(receipt.path("order").path("paymentMethod").asText()) ? "confirm" : "pay";
-                send(HttpRequest.newBuilder(URI.create(order + "/orders/" + id + "/" + action))
-                        .header("Authorization", "Bearer " + bearer)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                if ("COD".equals(receipt.path("order").path("paymentMethod").asText())) {
+                    send(HttpRequest.newBuilder(URI.create(order + "/orders/" + id + "/confirm"))
+                            .header("Authorization", "Bearer " + bearer)
+                            .POST(HttpRequest.BodyPublishers.noBody()).build());
+                    confirmedCod.add(id);
+                } else {
+                    long total = receipt.path("order").path("totalVnd").asLong();
+                    boolean shortPaid = transfers.isEmpty();
+                    JsonNode answer = bank.transfer(memo(code, i), shortPaid ? total - 10_000 : total, i % 25 == 3);
+                    transfers.computeIfAbsent(answer.path("outcome").asText() + (answer.path("reviewReason").isTextual()
+                            ? " (" + answer.path("reviewReason").asText() + ")" : ""), k -> new AtomicInteger())
+                            .incrementAndGet();
+                }
             }
         }
-        say(cancelled + " orders cancelled by their buyers; the rest confirmed or paid, a few still held");
+        JsonNode noCode = bank.transfer("CHUYEN TIEN MUA BANH GIO", 48_000, false);
+        transfers.computeIfAbsent(noCode.path("outcome").asText() + " (" + noCode.path("reviewReason").asText() + ")",
+                k -> new AtomicInteger()).incrementAndGet();
+        say(cancelled + " orders cancelled by their buyers; " + bank.deliveries() + " bank notifications delivered ("
+                + bank.redeliveries() + " of them twice, as banks' notifiers retry)");
+
+        say("Couriers deliver the first cash-on-delivery orders; one buyer sends the goods back");
+        int delivered = 0;
+        for (long id : confirmedCod.subList(0, Math.min(DELIVERED_COD_ORDERS, confirmedCod.size()))) {
+            staff(id, "ship");
+            staff(id, "deliver");
+            delivered++;
+        }
+        if (delivered > 0) {
+            staff(confirmedCod.get(0), "return");
+        }
+        say(delivered + " COD orders delivered and paid in cash, 1 of them returned");
         awaitBoardCaughtUp(session, placed.size());
         post(livestream + "/sessions/" + session + "/end", null);
         say("Session ended: what was not sold goes back to stock");
@@ -142,6 +192,120 @@ public final class LiveSaleDemo {
         awaitEnded(session);
 
         report(coop, session, outcomes, List.of(banhGio, banhChung, gioLua));
+        reportMoney(coop, session, transfers);
+    }
+
+    /** The memo as buyers' banks really pass it on: prefixed, upper-cased, glued or split. */
+    private static String memo(String code, int n) {
+        return switch (n % 4) {
+            case 0 -> "MBVCB.1234" + n + ".CHOTDON " + code + ".CT tu 0912345678 NGUYEN VAN A";
+            case 1 -> "chotdon" + code.toLowerCase(Locale.ROOT);
+            case 2 -> "IBFT " + code;
+            default -> "CHOTDON " + code.substring(0, 4) + " " + code.substring(4) + " chuyen tien";
+        };
+    }
+
+    /** The cooperative's bank as a SePay webhook sees it: each incoming transfer posted, some twice. */
+    private final class Bank {
+        private final String webhook;
+        private final String apiKey;
+        private final AtomicInteger transactionIds = new AtomicInteger(92_700);
+        private final AtomicInteger deliveries = new AtomicInteger();
+        private final AtomicInteger redeliveries = new AtomicInteger();
+
+        Bank(String webhook, String apiKey) {
+            this.webhook = webhook;
+            this.apiKey = apiKey;
+        }
+
+        JsonNode transfer(String memo, long amountVnd, boolean deliveredTwice) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            int id = transactionIds.incrementAndGet();
+            body.put("id", id);
+            body.put("gateway", "Vietcombank");
+            body.put("transactionDate", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+            body.put("accountNumber", ACCOUNT_NUMBER);
+            body.put("subAccount", null);
+            body.put("code", null);
+            body.put("content", memo);
+            body.put("transferType", "in");
+            body.put("transferAmount", amountVnd);
+            body.put("accumulated", 0);
+            body.put("referenceCode", "FT" + id);
+            body.put("description", "");
+            JsonNode answer = deliver(body);
+            if (deliveredTwice) {
+                deliver(body);
+                redeliveries.incrementAndGet();
+            }
+            return answer;
+        }
+
+        private JsonNode deliver(Map<String, Object> body) {
+            deliveries.incrementAndGet();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(webhook))
+                    .header("Authorization", "Apikey " + apiKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("the webhook answered " + response.statusCode() + ": " + response.body());
+            }
+            return read(response.body());
+        }
+
+        int deliveries() {
+            return deliveries.get();
+        }
+
+        int redeliveries() {
+            return redeliveries.get();
+        }
+    }
+
+    private void staff(long orderId, String action) {
+        post(order + "/orders/" + orderId + "/" + action, null);
+    }
+
+    private void reportMoney(long coop, long session, Map<String, AtomicInteger> transfers) throws InterruptedException {
+        System.out.println();
+        System.out.println("== Bank transfers through the webhook (order-service) ==");
+        transfers.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-40s %5d%n", e.getKey(), e.getValue().get()));
+        JsonNode tally = get(order + "/sessions/" + session + "/tally");
+        JsonNode payments = tally.path("payments");
+        System.out.printf(Locale.ROOT, "  paid by transfer %,d VND, cash on delivery %,d VND, unmatched %,d VND in %d"
+                + " transfers%n", payments.path("paidByTransferVnd").asLong(), payments.path("cashOnDeliveryVnd").asLong(),
+                payments.path("unmatchedVnd").asLong(), payments.path("unmatchedPayments").asLong());
+        System.out.println("  waiting for staff in the review list (GET /payments/unmatched?state=OPEN):");
+        for (JsonNode entry : get(order + "/payments/unmatched?state=OPEN").path("items")) {
+            System.out.printf(Locale.ROOT, "    %-20s %,10d VND  \"%s\"%n", entry.path("reason").asText(),
+                    entry.path("amountVnd").asLong(), entry.path("memo").asText());
+        }
+
+        long counted = tally.path("totals").path("countedRevenueVnd").asLong();
+        String settlementUrl = catalog + "/cooperatives/" + coop + "/settlement/sessions/" + session;
+        JsonNode settlement = get(settlementUrl);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (settlement.path("totals").path("grossVnd").asLong() != counted && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(300);
+            settlement = get(settlementUrl);
+        }
+        System.out.println();
+        System.out.println("== What each member household is owed (catalog-service) ==");
+        System.out.printf(Locale.ROOT, "  %-28s %6s %14s %14s %14s%n", "household", "units", "gross (VND)",
+                "commission", "net owed");
+        for (JsonNode member : settlement.path("members")) {
+            JsonNode amounts = member.path("amounts");
+            System.out.printf(Locale.ROOT, "  %-28s %6d %,14d %,14d %,14d%n", member.path("memberName").asText("(cooperative)"),
+                    amounts.path("unitsSold").asLong(), amounts.path("grossVnd").asLong(),
+                    amounts.path("commissionVnd").asLong(), amounts.path("netVnd").asLong());
+        }
+        JsonNode totals = settlement.path("totals");
+        System.out.printf(Locale.ROOT, "  %-28s %6d %,14d %,14d %,14d%n", "TOTAL", totals.path("unitsSold").asLong(),
+                totals.path("grossVnd").asLong(), totals.path("commissionVnd").asLong(), totals.path("netVnd").asLong());
+        System.out.printf(Locale.ROOT, "  the tally's counted revenue: %,d VND (%s)%n", counted,
+                counted == totals.path("grossVnd").asLong() ? "the same, to the đồng" : "settlement is still catching up");
+        System.out.println("  CSV for Excel: " + settlementUrl + "/report.csv");
     }
 
     private void placeOrder(long session, Buyer buyer, Map<Long, JsonNode> receipts, Map<String, AtomicInteger> outcomes) {
@@ -294,6 +458,20 @@ public final class LiveSaleDemo {
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    private JsonNode put(String url, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
+        if (body == null) {
+            request.PUT(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body)));
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return read(response.body());
     }
