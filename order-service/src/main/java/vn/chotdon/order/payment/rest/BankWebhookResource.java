@@ -102,7 +102,8 @@ public class BankWebhookResource {
         }
         try {
             var receipt = transfers.receive(cooperativeId, shape.read(tree));
-            return new WebhookAnswer(true, receipt.paymentId(), receipt.duplicate(), receipt.outcome(), receipt.reason(),
+            return new WebhookAnswer(true, receipt.paymentId(), receipt.duplicate(), receipt.outcome(),
+                    receipt.reason() == null ? null : receipt.reason().name(),
                     receipt.orderCode());
         } catch (NotificationShape.InvalidNotification e) {
             throw invalid(e.getMessage());
