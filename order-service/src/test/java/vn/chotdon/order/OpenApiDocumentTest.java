@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
 
     private static final Set<String> ORDER_OPERATIONS = Set.of("placeOrder", "listOrders", "getOrder", "confirmOrder",
             "payOrder", "shipOrder", "deliverOrder", "cancelOrder", "getMyOrder", "cancelMyOrder",
-            "getOrderableSession", "withdrawLineupItem", "exportShippingList", "getTally");
+            "getOrderableSession", "withdrawLineupItem", "exportShippingList", "getTally", "receiveSepayTransfer",
+            "rotateWebhookKey", "listUnmatchedPayments", "resolveUnmatchedPayment");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private JsonNode document;
