@@ -21,7 +21,7 @@ CREATE TABLE bank_payment (
     direction        VARCHAR(3)    CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     amount_vnd       BIGINT        NOT NULL,
     memo             VARCHAR(1000) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
-    account_number   VARCHAR(40)   CHARACTER SET ascii COLLATE ascii_bin NULL,
+    account_number   VARCHAR(40)   CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
     bank             VARCHAR(100)  CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL,
     reference_code   VARCHAR(100)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
     transferred_at   DATETIME(6)   NULL,

@@ -266,7 +266,7 @@ class BankTransferWebhookTest {
                 .contentType("application/problem+json");
         Callers.as(TestTokens.staff(shop.sale().cooperativeId)).put("/payments/webhook-key").then().statusCode(403);
         Callers.as(TestTokens.staff(shop.sale().cooperativeId)).contentType(ContentType.JSON)
-                .body(Map.of("decision", "ATTACH")).post(resolution.formatted(underpaid)).then().statusCode(400);
+                .body(Map.of("decision", "ATTACH")).post(resolution.formatted(underpaid)).then().statusCode(422);
 
         Callers.actAs(TestTokens.staff(shop.sale().cooperativeId));
         given().contentType(ContentType.JSON)

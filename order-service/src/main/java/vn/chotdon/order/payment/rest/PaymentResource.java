@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -95,7 +94,8 @@ public class PaymentResource {
             + "payment-already-resolved. Or the EXPIRED order cannot take its units again. `type`: "
             + Problem.TYPE_BASE + "order-not-revivable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No order with `orderCode` in the cooperative. `type`: "
+    @APIResponse(responseCode = "422", description = "ATTACH without `orderCode`, or no order with `orderCode` in the"
+            + " cooperative. `type`: "
             + Problem.TYPE_BASE + "invalid-reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnmatchedPaymentView resolve(
@@ -103,8 +103,7 @@ public class PaymentResource {
             @Valid @NotNull @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Resolution.class))) Resolution resolution) {
         if (resolution.decision() == Decision.ATTACH && resolution.orderCode() == null) {
-            throw new ProblemException(400, "validation", "Invalid fields", "orderCode is required to ATTACH",
-                    List.of(new Problem.FieldViolation("orderCode", "is required to ATTACH")));
+            throw ProblemException.invalidReference("orderCode", "is required to ATTACH: the order the money is for");
         }
         return UnmatchedPaymentView.of(review.resolve(paymentId, caller.cooperativeScope(), resolution.decision(),
                 resolution.orderCode(), resolution.note(), caller.subject()));

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * SePay's webhook body: {@code id, gateway, transactionDate ("2023-03-25 14:02:37", Vietnam time),
@@ -20,6 +21,7 @@ public class SepayShape implements NotificationShape {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Pattern TEXT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     @Override
     public String provider() {
@@ -32,8 +34,9 @@ public class SepayShape implements NotificationShape {
             throw new InvalidNotification("the body must be SePay's JSON object");
         }
         JsonNode id = body.path("id");
-        if (!(id.isIntegralNumber() || (id.isTextual() && !id.asText().isBlank())) || id.asText().length() > 64) {
-            throw new InvalidNotification("id: SePay's transaction id is required");
+        if (!(id.isIntegralNumber() || (id.isTextual() && TEXT_ID.matcher(id.asText()).matches()))) {
+            throw new InvalidNotification("id: SePay's transaction id is required (a number, or up to 64 letters,"
+                    + " digits and - _ . :)");
         }
         String type = body.path("transferType").asText("");
         if (!type.equals("in") && !type.equals("out")) {
