@@ -106,6 +106,29 @@ class SessionSalesTest {
                 product)).isEqualTo(3);
     }
 
+    @Test
+    void anExpiredOrderPaidLateIsSoldWithoutTakingAnotherOrdersHold() {
+        long coop = CatalogApi.cooperative("HTX Chuyển khoản muộn");
+        long product = CatalogApi.productInStock(coop, "Bánh gio trả tiền muộn", 100);
+        Callers.actAs(TestTokens.service());
+        given().contentType(ContentType.JSON).body(Map.of("quantity", 60))
+                .put("/products/" + product + "/reservations/" + sessionId).then().statusCode(200);
+
+        try (EventPublisher publisher = EventPublisher.open()) {
+            order(publisher, 1, "EEEE6666", product, 2, "PLACED", null);
+            order(publisher, 2, "FFFF7777", product, 3, "PLACED", null);
+            order(publisher, 1, "EEEE6666", product, 2, "EXPIRED", "PLACED");
+            // order-service revived it: its transfer came after the hold ran out, while units remained.
+            order(publisher, 1, "EEEE6666", product, 2, "PAID", "EXPIRED");
+            // The reservation and one sale.
+            awaitLedgerEntries(product, 2);
+            awaitStock(product, 40, 58);
+        }
+        assertThat(sold(product)).isEqualTo(2);
+        assertThat(db.number("SELECT held FROM session_reservation WHERE product_id = ? AND session_id = ?", product,
+                sessionId)).as("the other order's hold").isEqualTo(3);
+    }
+
     private EventEnvelope<?> order(EventPublisher publisher, long orderId, String code, long productId, long quantity,
             String status, String previous) {
         OrderData data = new OrderData(orderId + sessionId * 10, code, sessionId, 1, status, previous, "COD",

@@ -569,9 +569,9 @@ class LiveSaleEndToEndTest {
         assertThat(answers.get(0).body()).contains("\"outcome\":\"REVIEW\"").contains("UNDERPAID");
 
         for (int i = 0; i < transferOrders.size(); i++) {
-            assertThat(given().baseUri(system.order.instance(1 + i % 2).url())
-                    .get("/orders/" + transferOrders.get(i).getLong("id")).then().statusCode(200).extract().path("status"))
-                    .as("order %s", transferOrders.get(i).getString("code")).isEqualTo(i == 0 ? "PLACED" : "PAID");
+            String status = given().baseUri(system.order.instance(1 + i % 2).url())
+                    .get("/orders/" + transferOrders.get(i).getLong("id")).then().statusCode(200).extract().path("status");
+            assertThat(status).as("order %s", transferOrders.get(i).getString("code")).isEqualTo(i == 0 ? "PLACED" : "PAID");
         }
         JsonPath review = given().baseUri(system.order.instance(2).url()).queryParam("state", "OPEN")
                 .get("/payments/unmatched").then().statusCode(200).extract().jsonPath();

@@ -72,6 +72,16 @@ class ApiPropertiesTest {
                 sale.cooperativeId);
         Object[] parkedOutbox = LongStream.range(0, 4).mapToObj(i -> ParkedOutboxRows.park(Db.ofApplication())).toArray();
 
+        // Transfers in the review list, for staff to resolve (each once).
+        String key = given().header("Authorization", "Bearer " + TestTokens.owner(sale.cooperativeId))
+                .put("/payments/webhook-key").then().statusCode(200).extract().path("apiKey");
+        Object[] unmatched = LongStream.range(0, 4).mapToObj(i -> given().header("Authorization", "Apikey " + key)
+                .contentType(ContentType.JSON).body(Map.of("id", "fuzz-" + sale.sessionId + "-" + i,
+                        "transferType", "in", "transferAmount", 50_000, "content", "tien nha thang 11"))
+                .post("/payments/webhooks/sepay/" + sale.cooperativeId).then().statusCode(200)
+                .extract().jsonPath().getLong("paymentId")).toArray();
+        campaign.known("/payments/unmatched/{paymentId}", unmatched);
+
         FuzzReport report = campaign
                 .known("/sessions/{sessionId}", sale.sessionId)
                 .known("/sessions/{sessionId}/lineup/{itemId}", unordered, cake)
@@ -89,6 +99,10 @@ class ApiPropertiesTest {
                 .caller("owner", TestTokens.owner(sale.cooperativeId))
                 .caller("staff", staff)
                 .caller("service", TestTokens.service())
+                // SePay's webhook reads a third party's body tolerantly (fields SePay adds, odd values are
+                // stored, not refused: a refused notification is a payment nobody sees) and answers 401 to
+                // any caller without the cooperative's key; BankTransferWebhookTest checks it instead.
+                .skip(op -> op.id().equals("receiveSepayTransfer"))
                 .requests(3_000)
                 .run();
 

@@ -26,7 +26,8 @@ class OpenApiDocumentTest {
             "payOrder", "shipOrder", "deliverOrder", "cancelOrder", "getMyOrder", "cancelMyOrder",
             "getOrderableSession", "withdrawLineupItem", "exportShippingList", "getTally", "returnOrder", "getOrderQr",
             "getMyOrderQr", "listReceivingAccounts", "createReceivingAccount", "getReceivingAccount",
-            "makeReceivingAccountDefault", "deactivateReceivingAccount");
+            "makeReceivingAccountDefault", "deactivateReceivingAccount", "receiveSepayTransfer", "rotateWebhookKey",
+            "listUnmatchedPayments", "resolveUnmatchedPayment");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private JsonNode document;

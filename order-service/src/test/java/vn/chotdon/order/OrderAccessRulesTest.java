@@ -107,6 +107,18 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("PUT", "/sessions/{sessionId}/lineup/{itemId}/withdrawal",
                         "/sessions/" + f.sale().sessionId + "/lineup/" + f.withdrawable() + "/withdrawal", 204,
                         Roles.SERVICE).withBody("{\"version\": 2}"),
+                // Public: the cooperative's webhook key authenticates it, and a bearer token is no key.
+                AccessRule.publicEndpoint("POST", "/payments/webhooks/sepay/{cooperativeId}",
+                        "/payments/webhooks/sepay/" + f.sale().cooperativeId, 401)
+                        .withBody("{\"id\": 1, \"transferType\": \"in\", \"transferAmount\": 15000}"),
+                // Each owner makes their own cooperative's key.
+                AccessRule.protectedEndpoint("PUT", "/payments/webhook-key", "/payments/webhook-key", 200, Roles.OWNER)
+                        .foreign(200),
+                AccessRule.protectedEndpoint("GET", "/payments/unmatched", "/payments/unmatched", 200,
+                        Roles.OWNER, Roles.STAFF).foreign(200),
+                AccessRule.protectedEndpoint("POST", "/payments/unmatched/{paymentId}/resolution",
+                        "/payments/unmatched/0/resolution", 404, Roles.OWNER, Roles.STAFF)
+                        .withBody("{\"decision\": \"IGNORE\"}"),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
                         Roles.ADMIN, Roles.OWNER).foreign(200),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),

@@ -60,7 +60,11 @@ public class SessionSales {
             if (to == UnitBucket.HELD) {
                 applied = ledger.holdInSession(product, order.sessionId(), line.quantity(), order.code());
             } else if (to == UnitBucket.SOLD) {
-                applied = ledger.sellFromSession(product, order.sessionId(), line.quantity(), order.code());
+                // An expired order paid late (order-service revives it, EXPIRED -> PAID) gave its hold back
+                // already: it holds its units again first, so the sale does not take another order's hold.
+                applied = (from != UnitBucket.RELEASED
+                        || ledger.holdInSession(product, order.sessionId(), line.quantity(), order.code()))
+                        && ledger.sellFromSession(product, order.sessionId(), line.quantity(), order.code());
             } else if (from == UnitBucket.SOLD) {
                 applied = ledger.returnToSession(product, order.sessionId(), line.quantity(), order.code());
             } else {

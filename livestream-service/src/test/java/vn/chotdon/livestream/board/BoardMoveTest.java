@@ -29,7 +29,9 @@ class BoardMoveTest {
             "PLACED,    EXPIRED,   0, -3,  0,  3",
             "CONFIRMED, CANCELLED, 0,  0, -3,  3",
             "PAID,      CANCELLED, 0,  0, -3,  3",
-            "CANCELLED, PLACED,    0,  3,  0, -3" })
+            "CANCELLED, PLACED,    0,  3,  0, -3",
+            // An expired order revived by a transfer paid late: its units are sold again.
+            "EXPIRED,   PAID,      0,  0,  3, -3" })
     void aChangeMovesUnitsBetweenBuckets(String from, String to, long ordered, long held, long confirmed,
             long cancelled) {
         assertThat(BoardMove.of(to, from, 3)).isEqualTo(new BoardMove(ordered, held, confirmed, cancelled));

@@ -11,8 +11,8 @@ import java.util.HexFormat;
 public final class OrderCodes {
 
     /** No 0/O, 1/I/L or U: nothing that sounds or looks like something else. */
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-    static final int LENGTH = 8;
+    public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public static final int LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private OrderCodes() {

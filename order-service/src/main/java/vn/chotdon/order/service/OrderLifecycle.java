@@ -2,6 +2,7 @@ package vn.chotdon.order.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -56,6 +57,18 @@ public class OrderLifecycle {
             });
         }
         return changed;
+    }
+
+    /**
+     * Pays the order in the caller's transaction, by the same rules and with the same event as
+     * {@code POST /orders/{id}/pay}: for a bank transfer matched to it. Paying never gives units
+     * back, so nothing is left to do after the commit.
+     *
+     * @throws ProblemException illegal-status-change when the order may not be paid
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Order payInTransaction(long orderId, long cooperativeId) {
+        return changeInTransaction(orderId, cooperativeId, OrderStatus.PAID, Actor.STAFF, null);
     }
 
     private Order changeInTransaction(long orderId, Long cooperativeScope, OrderStatus target, Actor actor,

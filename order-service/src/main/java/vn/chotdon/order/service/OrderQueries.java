@@ -225,7 +225,23 @@ public class OrderQueries {
         return new TallyView(sessionId, session.status, items, byStatus,
                 new TallyView.Totals(orders, all.held, all.confirmed, all.paid, all.cancelled, all.returned,
                         all.revenueVnd, all.heldVnd, all.paidVnd, all.countedRevenueVnd),
-                Instant.now());
+                Instant.now(), payments(sessionId));
+    }
+
+    /** See {@link TallyView.Payments}: an order paid by transfer counts there and not as cash on delivery. */
+    private TallyView.Payments payments(long sessionId) {
+        String paidByTransfer = "EXISTS (SELECT 1 FROM bank_payment p WHERE p.order_id = o.id AND p.paid_order = TRUE)";
+        Object[] orders = (Object[]) em.createNativeQuery("SELECT"
+                + " COALESCE(SUM(CASE WHEN " + paidByTransfer + " THEN o.total_vnd END), 0),"
+                + " COALESCE(SUM(CASE WHEN o.payment_method = 'COD' AND o.status <> 'PLACED' AND NOT " + paidByTransfer
+                + " THEN o.total_vnd END), 0)"
+                + " FROM orders o WHERE o.session_id = ?1 AND o.status NOT IN ('CANCELLED', 'EXPIRED', 'RETURNED')")
+                .setParameter(1, sessionId).getSingleResult();
+        Object[] unmatched = (Object[]) em.createNativeQuery("SELECT COALESCE(SUM(amount_vnd), 0), COUNT(*)"
+                + " FROM bank_payment WHERE session_id = ?1 AND review_state = 'OPEN'")
+                .setParameter(1, sessionId).getSingleResult();
+        return new TallyView.Payments(((Number) orders[0]).longValue(), ((Number) orders[1]).longValue(),
+                ((Number) unmatched[0]).longValue(), ((Number) unmatched[1]).longValue());
     }
 
     private static boolean toBoolean(Object value) {

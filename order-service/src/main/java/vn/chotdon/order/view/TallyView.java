@@ -36,7 +36,25 @@ public record TallyView(
         Map<String, Long> ordersByStatus,
         @Schema(required = true) Totals totals,
         @Schema(required = true, implementation = String.class, format = "date-time", example = "2025-11-28T12:10:00Z")
-        Instant computedAt) {
+        Instant computedAt,
+        @Schema(required = true) Payments payments) {
+
+    @Schema(name = "TallyPayments", description = "The session's money by how it comes in, in whole VND. A bank transfer"
+            + " belongs to a session through the order its memo names: a transfer that names no order of a session is"
+            + " in no session's tally (see the list of unmatched payments).")
+    public record Payments(
+            @Schema(required = true, description = "Totals of the orders (not cancelled, expired or returned) that a bank transfer"
+                    + " paid: matched by the webhook, or attached by staff from the review list", example = "4500000")
+            long paidByTransferVnd,
+            @Schema(required = true, description = "Totals of the cash-on-delivery orders confirmed or further (not"
+                    + " cancelled, expired or returned) that no transfer paid: cash the courier collects or collected",
+                    example = "2100000") long cashOnDeliveryVnd,
+            @Schema(required = true, description = "Money of the open entries of the review list whose memo names an"
+                    + " order of this session: received, not applied to any order yet", example = "150000")
+            long unmatchedVnd,
+            @Schema(required = true, description = "How many open review entries unmatchedVnd sums", example = "1")
+            long unmatchedPayments) {
+    }
 
     @Schema(name = "ItemTally", description = "One lineup item's units, by what the orders holding them have become")
     public record ItemTally(
