@@ -32,6 +32,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class CommentIntake {
 
+    private static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
+
     private final EntityManager em;
     private final LiveLineups lineups;
     private final CommentOrders orders;
@@ -52,6 +54,7 @@ public class CommentIntake {
         LiveLineups.Lineup lineup = lineups.of(sessionId)
                 .filter(found -> cooperativeScope == null || found.cooperativeId() == cooperativeScope)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        refuseOddTimes(batch);
         CommentParser parser = new CommentParser(new vn.chotdon.comments.Lineup(lineup.byCode().values().stream()
                 .filter(item -> !item.removed())
                 .map(item -> new vn.chotdon.comments.LineupItem(item.code(), item.productName())).toList()));
@@ -100,6 +103,25 @@ public class CommentIntake {
         } catch (ProblemException refused) {
             reasons.add(refusal(refused));
             return waiting(comment, stored.id(), Kind.REFUSED, lines, phone, reasons);
+        }
+    }
+
+    /**
+     * A time the database cannot keep (before 1000 or after 9999) or that no stream had: refused
+     * with the rest of the batch before anything is stored. A day ahead allows for a forwarder's clock.
+     */
+    private static void refuseOddTimes(CommentBatch batch) {
+        Instant latest = Instant.now().plus(1, ChronoUnit.DAYS);
+        List<Problem.FieldViolation> odd = new ArrayList<>();
+        for (int i = 0; i < batch.comments().size(); i++) {
+            Instant at = batch.comments().get(i).commentedAt();
+            if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
+                odd.add(new Problem.FieldViolation("comments[" + i + "].commentedAt",
+                        "must be between 2020-01-01 and a day from now"));
+            }
+        }
+        if (!odd.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", odd.size() + " field(s) are invalid", odd);
         }
     }
 
