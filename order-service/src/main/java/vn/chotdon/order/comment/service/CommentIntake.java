@@ -79,7 +79,7 @@ public class CommentIntake {
             record(stored.id(), CommentState.IGNORED, lines, phone, reasons, null);
             return outcome(comment, stored.id(), Kind.IGNORED, null, reasons);
         }
-        if (intent.phoneMissing()) {
+        if (intent.status() == IntentStatus.CLEAR && intent.phoneMissing()) {
             reasons.add(ReviewReason.phoneMissing());
         }
         if (!intent.readyToOrder()) {
