@@ -79,6 +79,9 @@ public class LiveCommentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NO_SESSION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than the 256 KiB this service accepts; nothing"
+            + " was read: send the comments in smaller batches. `type`: " + Problem.TYPE_BASE + "body-too-large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchAnswer take(
             @PathParam("sessionId") @Parameter(description = SESSION_ID, example = "5") long sessionId,
             @Valid @NotNull @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
