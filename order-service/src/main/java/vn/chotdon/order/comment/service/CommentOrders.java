@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.comment.CommentPlatform;
 import vn.chotdon.order.service.OrderPlacement;
@@ -49,9 +51,15 @@ public class CommentOrders {
     /** The first of these codes the phone already has in a live (not cancelled, expired or returned) order of the session. */
     public Optional<String> alreadyOrdered(long sessionId, String phoneE164, List<CommentLine> lines) {
         List<String> codes = lines.stream().map(line -> line.code().toUpperCase(Locale.ROOT)).toList();
-        List<?> rows = em.createNativeQuery("SELECT l.code FROM orders o JOIN order_line l ON l.order_id = o.id"
-                + " WHERE o.session_id = ?1 AND o.buyer_phone = ?2 AND l.code IN (?3)" + LIVE_ORDER + " LIMIT 1")
-                .setParameter(1, sessionId).setParameter(2, phoneE164).setParameter(3, codes).getResultList();
+        // A comment names a few codes: one placeholder each.
+        String placeholders = IntStream.range(0, codes.size()).mapToObj(i -> "?" + (i + 3)).collect(Collectors.joining(", "));
+        var query = em.createNativeQuery("SELECT l.code FROM orders o JOIN order_line l ON l.order_id = o.id"
+                + " WHERE o.session_id = ?1 AND o.buyer_phone = ?2 AND l.code IN (" + placeholders + ")" + LIVE_ORDER
+                + " LIMIT 1").setParameter(1, sessionId).setParameter(2, phoneE164);
+        for (int i = 0; i < codes.size(); i++) {
+            query.setParameter(i + 3, codes.get(i));
+        }
+        List<?> rows = query.getResultList();
         return rows.stream().findFirst().map(String::valueOf);
     }
 
