@@ -15,7 +15,7 @@ public record CommentOutcome(
                 + " nothing done; WAITING_FOR_REVIEW: in the review queue (reasons); IGNORED: chatter; REFUSED: the order"
                 + " hot path refused it (sold out, a limit, session not live; reasons), it waits in the review queue")
         Kind outcome,
-        @Schema(description = "ORDERED only", example = "K7M2Q9XA") String orderCode,
+        @Schema(required = true, nullable = true, description = "ORDERED only; null otherwise", example = "K7M2Q9XA") String orderCode,
         @Schema(required = true) List<ReviewReason> reasons) {
 
     /** The outcomes of a comment. */

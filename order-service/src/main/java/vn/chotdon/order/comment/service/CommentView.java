@@ -20,10 +20,11 @@ public record CommentView(
         @Schema(required = true) Instant receivedAt,
         @Schema(required = true, example = "WAITING") CommentState state,
         @Schema(required = true, description = "The lines understood") List<CommentLine> lines,
-        @Schema(description = "The phone understood, E.164; masked for staff", example = "+84912***678") String phone,
+        @Schema(required = true, nullable = true, description = "The phone understood, E.164; masked for staff; null when none", example = "+84912***678") String phone,
         @Schema(required = true) List<ReviewReason> reasons,
-        @Schema(description = "The order it became", example = "K7M2Q9XA") String orderCode,
-        @Schema(description = "Who decided (the token's subject)", example = "staff-7") String decidedBy,
-        Instant decidedAt,
-        String decisionNote) {
+        @Schema(required = true, nullable = true, description = "The order it became; null when none", example = "K7M2Q9XA") String orderCode,
+        @Schema(required = true, nullable = true, description = "Who decided (the token's subject); null until decided", example = "staff-7") String decidedBy,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
+                description = "When it was decided; null until then") Instant decidedAt,
+        @Schema(required = true, nullable = true, description = "The decision's note; null when none") String decisionNote) {
 }
