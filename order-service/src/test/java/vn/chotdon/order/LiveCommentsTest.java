@@ -220,7 +220,7 @@ class LiveCommentsTest {
                 batch(List.of(Map.of("platform", "TIKTOK", "platformCommentId", "x2", "commenterName", "A",
                         "commenterId", "a", "commentedAt", "2026-11-30T12:00:00Z"))),
                 batch(List.of(comment("x3", "A", "BG01"), Map.of("platform", "TIKTOK", "platformCommentId", "x4",
-                        "commenterName", "A", "commenterId", "a", "text", "BG01", "commentedAt", "1970-01-01T00:00:00Z"))),
+                        "commenterName", "A", "commenterId", "a", "text", "BG01", "commentedAt", "0999-12-31T23:59:59Z"))),
                 "{\"comments\": [");
         for (String body : bodies) {
             given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)

@@ -32,7 +32,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class CommentIntake {
 
-    private static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final EntityManager em;
     private final LiveLineups lineups;
@@ -107,17 +108,16 @@ public class CommentIntake {
     }
 
     /**
-     * A time the database cannot keep (before 1000 or after 9999) or that no stream had: refused
-     * with the rest of the batch before anything is stored. A day ahead allows for a forwarder's clock.
+     * A time the database cannot keep (DATETIME: years 1000 to 9999) is refused with the rest of
+     * the batch before anything is stored. Odd but storable times are kept as the platform sent them.
      */
     private static void refuseOddTimes(CommentBatch batch) {
-        Instant latest = Instant.now().plus(1, ChronoUnit.DAYS);
         List<Problem.FieldViolation> odd = new ArrayList<>();
         for (int i = 0; i < batch.comments().size(); i++) {
             Instant at = batch.comments().get(i).commentedAt();
-            if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
                 odd.add(new Problem.FieldViolation("comments[" + i + "].commentedAt",
-                        "must be between 2020-01-01 and a day from now"));
+                        "must be between years 1000 and 9999"));
             }
         }
         if (!odd.isEmpty()) {

@@ -12,6 +12,7 @@ import vn.chotdon.order.service.PlaceOrder;
 @Schema(name = "LiveCommentLine")
 public record CommentLine(
         @NotNull @Size(max = 16) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a lineup code such as BG01")
-        @Schema(example = "BG01") String code,
+        @Schema(description = "A lineup code, any case", pattern = "^[A-Za-z0-9_-]+$", maxLength = 16, example = "BG01")
+        String code,
         @NotNull @Min(1) @Max(PlaceOrder.MAX_UNITS_PER_LINE) @Schema(example = "2") Integer quantity) {
 }

@@ -24,8 +24,8 @@ public record IncomingComment(
         @Schema(description = "The platform's id of the commenter", example = "lan.dp.88") String commenterId,
         @NotBlank @Size(max = 2000) @StoredText(max = 2000, multiline = true)
         @Schema(example = "chốt BG01 x2 0912345678") String text,
-        @NotNull @Schema(description = "When the comment was written, as the platform says: from 2020-01-01 to a day from now"
-                + " (a forwarder's clock may run ahead); otherwise 400", example = "2026-11-30T12:01:02Z")
+        @NotNull @Schema(description = "When the comment was written, as the platform says; a time the"
+                + " database cannot keep (before year 1000 or after 9999) answers 400", example = "2026-11-30T12:01:02Z")
         Instant commentedAt) {
 
     static final String COMMENT_ID = "[A-Za-z0-9_.:-]+";
