@@ -82,6 +82,16 @@ class ApiPropertiesTest {
                 .extract().jsonPath().getLong("paymentId")).toArray();
         campaign.known("/payments/unmatched/{paymentId}", unmatched);
 
+        // Comments without a phone wait in the review queue, for staff to decide (each once).
+        Object[] waiting = LongStream.range(0, 4).mapToObj(i -> given()
+                .header("Authorization", "Bearer " + staff).contentType(ContentType.JSON)
+                .body(Map.of("comments", java.util.List.of(Map.of("platform", "FACEBOOK",
+                        "platformCommentId", "fuzz-" + sale.sessionId + "-" + i, "commenterName", "Chị Lan",
+                        "commenterId", "lan.88", "text", "chốt BG01 x2", "commentedAt", "2026-11-30T12:00:00Z"))))
+                .post("/sessions/" + sale.sessionId + "/comments").then().statusCode(200)
+                .extract().jsonPath().getLong("outcomes[0].commentId")).toArray();
+        campaign.known("/sessions/{sessionId}/comments/{commentId}", waiting);
+
         FuzzReport report = campaign
                 .known("/sessions/{sessionId}", sale.sessionId)
                 .known("/sessions/{sessionId}/lineup/{itemId}", unordered, cake)

@@ -40,6 +40,12 @@ final class ConcurrentBuyers {
     /** The same, each client also sending its own extra headers (X-Forwarded-For, say). */
     static List<Answer> post(String path, int clients, IntFunction<String> bodyOf, IntFunction<String> idempotencyKeyOf,
             IntFunction<Map<String, String>> headersOf) throws Exception {
+        return postEach(clients, client -> path, bodyOf, idempotencyKeyOf, headersOf);
+    }
+
+    /** The same, each client to its own path (comments racing orders, say). */
+    static List<Answer> postEach(int clients, IntFunction<String> pathOf, IntFunction<String> bodyOf,
+            IntFunction<String> idempotencyKeyOf, IntFunction<Map<String, String>> headersOf) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> futures = new ArrayList<>();
@@ -49,7 +55,7 @@ final class ConcurrentBuyers {
                 futures.add(pool.submit(() -> {
                     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
                     HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + RestAssured.port + path))
+                            URI.create("http://localhost:" + RestAssured.port + pathOf.apply(client)))
                             .header("Content-Type", "application/json")
                             .timeout(Duration.ofSeconds(60))
                             .POST(HttpRequest.BodyPublishers.ofString(bodyOf.apply(client)));

@@ -27,7 +27,8 @@ class OpenApiDocumentTest {
             "getOrderableSession", "withdrawLineupItem", "exportShippingList", "getTally", "returnOrder", "getOrderQr",
             "getMyOrderQr", "listReceivingAccounts", "createReceivingAccount", "getReceivingAccount",
             "makeReceivingAccountDefault", "deactivateReceivingAccount", "receiveSepayTransfer", "rotateWebhookKey",
-            "listUnmatchedPayments", "resolveUnmatchedPayment");
+            "listUnmatchedPayments", "resolveUnmatchedPayment", "takeLiveComments", "listLiveComments",
+            "decideLiveComment");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private JsonNode document;

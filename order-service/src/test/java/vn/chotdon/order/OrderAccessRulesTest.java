@@ -119,6 +119,17 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("POST", "/payments/unmatched/{paymentId}/resolution",
                         "/payments/unmatched/0/resolution", 404, Roles.OWNER, Roles.STAFF)
                         .withBody("{\"decision\": \"IGNORE\"}"),
+                // A forwarder (service) or the cooperative's people send comments; chatter is stored once, then a duplicate.
+                AccessRule.protectedEndpoint("POST", "/sessions/{sessionId}/comments",
+                        "/sessions/" + f.sale().sessionId + "/comments", 200, Roles.OWNER, Roles.STAFF, Roles.SERVICE)
+                        .withBody("{\"comments\": [{\"platform\": \"TIKTOK\", \"platformCommentId\": \"access-1\","
+                                + " \"commenterName\": \"Chị Lan\", \"commenterId\": \"lan.88\", \"text\": \"đẹp quá\","
+                                + " \"commentedAt\": \"2026-11-30T12:00:00Z\"}]}"),
+                AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/comments",
+                        "/sessions/" + f.sale().sessionId + "/comments?state=WAITING", 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("POST", "/sessions/{sessionId}/comments/{commentId}/decision",
+                        "/sessions/" + f.sale().sessionId + "/comments/0/decision", 404, Roles.OWNER, Roles.STAFF)
+                        .withBody("{\"decision\": \"REJECT\"}"),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
                         Roles.ADMIN, Roles.OWNER).foreign(200),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),
