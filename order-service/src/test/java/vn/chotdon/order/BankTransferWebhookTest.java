@@ -134,11 +134,12 @@ class BankTransferWebhookTest {
         String path = "/payments/webhooks/sepay/" + shop.sale().cooperativeId;
 
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").header("WWW-Authenticate", "Apikey");
         for (String header : List.of("Apikey wrong", "Apikey " + other.key(), "Apikey", shop.key(),
                 "Basic " + shop.key())) {
             given().header("Authorization", header).contentType(ContentType.JSON).body(body).post(path)
                     .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Apikey")
                     .body("type", is("https://chotdon.vn/problems/invalid-webhook-key"));
         }
         // A cooperative that never made a key has no webhook.

@@ -1,5 +1,6 @@
 package vn.chotdon.platform.problem;
 
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldViolation> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private String challenge;
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of());
@@ -51,11 +53,27 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /**
+     * For a 401: the {@code WWW-Authenticate} challenge that tells the client which scheme to send,
+     * e.g. {@code Apikey}; RFC 9110 requires one on every 401.
+     */
+    public ProblemException challenging(String scheme) {
+        this.challenge = scheme;
+        return this;
+    }
+
     public int status() {
         return status;
     }
 
     public Problem toProblem(String instance) {
         return new Problem(slug, title, status, getMessage(), instance, errors, extensions);
+    }
+
+    /** The answer: the problem, with the challenge header when there is one. */
+    public Response toResponse(String instance) {
+        Response answer = toProblem(instance).toResponse();
+        return challenge == null ? answer
+                : Response.fromResponse(answer).header("WWW-Authenticate", challenge).build();
     }
 }

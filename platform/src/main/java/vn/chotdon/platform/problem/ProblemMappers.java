@@ -59,7 +59,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return e.toProblem(path(uri)).toResponse();
+        return e.toResponse(path(uri));
     }
 
     @ServerExceptionMapper

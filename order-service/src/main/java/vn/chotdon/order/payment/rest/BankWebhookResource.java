@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -75,6 +77,7 @@ public class BankWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No key, or not the cooperative's current key; nothing stored."
             + " `type`: " + Problem.TYPE_BASE + "invalid-webhook-key",
+            headers = @Header(name = "WWW-Authenticate", description = "Apikey", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not answered as such: an unknown cooperative has no key, so its"
             + " webhook answers 401. `type`: " + Problem.TYPE_BASE + "not-found",
@@ -88,7 +91,8 @@ public class BankWebhookResource {
                     schema = @Schema(implementation = SepayNotification.class))) String body) {
         if (!keys.accepts(cooperativeId, apiKey(authorization))) {
             throw new ProblemException(401, "invalid-webhook-key", "Webhook key refused",
-                    "Send the cooperative's current webhook key as Authorization: Apikey <key>; nothing was stored");
+                    "Send the cooperative's current webhook key as Authorization: Apikey <key>; nothing was stored")
+                    .challenging("Apikey");
         }
         return answer(sepay, body, cooperativeId);
     }
