@@ -15,6 +15,7 @@ import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.readmodel.LiveLineups;
+import vn.chotdon.order.waitlist.service.WaitlistPromotion;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
@@ -47,12 +48,15 @@ public class HoldExpiry {
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
     private final LiveLineups lineups;
+    private final WaitlistPromotion waitlist;
 
-    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups) {
+    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups,
+            WaitlistPromotion waitlist) {
         this.em = em;
         this.events = events;
         this.soldOut = soldOut;
         this.lineups = lineups;
+        this.waitlist = waitlist;
     }
 
     @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval}",
@@ -117,6 +121,8 @@ public class HoldExpiry {
         for (Order order : orders) {
             events.record(order, OrderStatus.PLACED);
         }
+        // Still holding the items' rows: the units go to the buyers in line before anyone else sees them.
+        waitlist.promote(takenOfItem.keySet());
         return new Batch(ids.size(), new TreeSet<>(takenOfItem.keySet()));
     }
 }
