@@ -24,7 +24,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * different orders, none waits for another, and an order a buyer or staff member is changing
  * right now is left to that change. Locked, a claimed order cannot change under the batch, so its
  * status, the units it gives back and its ORDER_EXPIRED event happen exactly once. The counters
- * are given back summed and in key order, as placement and the lifecycle take them.
+ * are given back summed and in key order, as placement and the lifecycle take them; then, still
+ * holding the items' rows, the batch offers the units to the items' waitlists.
  */
 @ApplicationScoped
 public class HoldExpiry {

@@ -21,6 +21,7 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * status: of two changes racing (a buyer's cancellation and the hold's expiry, say) exactly one
  * wins, so units go back to the quota exactly once. The caller's cooperative, when it is bound to
  * one, is a condition of the lookup and of that UPDATE: another cooperative's order is not found.
+ * Units given back go to the items' waitlists first, in the same transaction.
  */
 @ApplicationScoped
 public class OrderLifecycle {
