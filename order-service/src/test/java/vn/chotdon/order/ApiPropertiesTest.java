@@ -92,12 +92,23 @@ class ApiPropertiesTest {
                 .extract().jsonPath().getLong("outcomes[0].commentId")).toArray();
         campaign.known("/sessions/{sessionId}/comments/{commentId}", waiting);
 
+        // A sold-out item buyers wait for, and entries in line with their tokens (read, then left, by the buyer).
+        long soldOut = sale.item("HET01", "Bánh chưng Tranh Khúc", 60_000, 1, null);
+        given().contentType(ContentType.JSON).body(sale.order("HET01", 1, PHONES[0])).post("/orders").then().statusCode(201);
+        for (int i = 1; i < 4; i++) {
+            JsonPath joined = given().contentType(ContentType.JSON).body(WaitlistTest.joinBody("HET01", 1, PHONES[i]))
+                    .post("/sessions/" + sale.sessionId + "/waitlist").then().statusCode(201).extract().jsonPath();
+            campaign.knownTogether(Map.of("/waitlist/{entryId}", joined.getLong("entry.id"),
+                    "X-Waitlist-Token", joined.getString("accessToken")));
+        }
+
         FuzzReport report = campaign
                 .known("/sessions/{sessionId}", sale.sessionId)
                 .known("/sessions/{sessionId}/lineup/{itemId}", unordered, cake)
                 .known("sessionId", sale.sessionId)
-                .known("itemId", cake, honey)
-                .known("code", "BG01", "MO01")
+                // HET01 is sold out: orders for it are refused, and buyers may wait for it.
+                .known("itemId", cake, honey, soldOut)
+                .known("code", "BG01", "MO01", "HET01")
                 .known("phone", (Object[]) PHONES)
                 .known("version", 1)
                 .known("cooperativeId", sale.cooperativeId)

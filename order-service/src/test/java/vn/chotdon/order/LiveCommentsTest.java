@@ -147,7 +147,8 @@ class LiveCommentsTest {
         assertThat(db.number("SELECT SUM(l.quantity) FROM order_line l WHERE l.item_id = ?", cake)).isEqualTo(30);
         long ordered = db.number("SELECT COUNT(*) FROM live_comment WHERE session_id = ? AND state = 'ORDERED'",
                 sale.sessionId);
-        long refused = db.number("SELECT COUNT(*) FROM live_comment WHERE session_id = ? AND state = 'WAITING'"
+        // Refused as sold out, each commenter (whose address is known) waits in the item's line.
+        long refused = db.number("SELECT COUNT(*) FROM live_comment WHERE session_id = ? AND state = 'WAITLISTED'"
                 + " AND reasons_json LIKE '%SOLD_OUT%'", sale.sessionId);
         assertThat(ordered + refused).isEqualTo(each);
         long placedByBuyers = IntStream.range(0, answers.size()).filter(i -> i % 2 == 1 && answers.get(i).status() == 201)

@@ -130,6 +130,15 @@ class OrderAccessRulesTest {
                 AccessRule.protectedEndpoint("POST", "/sessions/{sessionId}/comments/{commentId}/decision",
                         "/sessions/" + f.sale().sessionId + "/comments/0/decision", 404, Roles.OWNER, Roles.STAFF)
                         .withBody("{\"decision\": \"REJECT\"}"),
+                // Public like POST /orders; the fixtures' item is not sold out, so the join is refused.
+                AccessRule.publicEndpoint("POST", "/sessions/{sessionId}/waitlist",
+                        "/sessions/" + f.sale().sessionId + "/waitlist", 409).withBody(Json.write(
+                                WaitlistTest.joinBody("BG01", 1, "0912000405"))),
+                AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/waitlist",
+                        "/sessions/" + f.sale().sessionId + "/waitlist?state=WAITING", 200, Roles.OWNER, Roles.STAFF),
+                // Public, but the entry's X-Waitlist-Token opens it: without one it is not found.
+                AccessRule.publicEndpoint("GET", "/waitlist/{entryId}", "/waitlist/1", 404),
+                AccessRule.publicEndpoint("DELETE", "/waitlist/{entryId}", "/waitlist/1", 404),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
                         Roles.ADMIN, Roles.OWNER).foreign(200),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),

@@ -13,5 +13,7 @@ public enum CommentState {
     /** Staff rejected it. */
     REJECTED,
     /** Chatter: no sign of an order. */
-    IGNORED
+    IGNORED,
+    /** Refused as sold out, it joined the item's waitlist (waitlist_entry.comment_id) instead of the review queue. */
+    WAITLISTED
 }

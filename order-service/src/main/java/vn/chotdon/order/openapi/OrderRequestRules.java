@@ -12,8 +12,8 @@ import vn.chotdon.order.address.Provinces;
 /**
  * The rules of an order's body that annotations cannot state, written into the document so that a
  * client knows them before the service refuses: the provinces a delivery address may name (the
- * list the service resolves against, kept in a file, not in an annotation), and that each line
- * gives exactly one of a lineup code and a lineup item id.
+ * list the service resolves against, kept in a file, not in an annotation), and that each line (and
+ * a waitlist join) gives exactly one of a lineup code and a lineup item id.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OrderRequestRules implements OASFilter {
@@ -27,9 +27,11 @@ public class OrderRequestRules implements OASFilter {
         if (address != null && address.getProperties() != null && address.getProperties().get("province") != null) {
             address.getProperties().get("province").setEnumeration(new ArrayList<>(Provinces.names()));
         }
-        Schema line = openAPI.getComponents().getSchemas().get("PlaceOrderItem");
-        if (line != null) {
-            line.setOneOf(List.of(onlyOne("code", "itemId"), onlyOne("itemId", "code")));
+        for (String oneItem : List.of("PlaceOrderItem", "JoinWaitlist")) {
+            Schema line = openAPI.getComponents().getSchemas().get(oneItem);
+            if (line != null) {
+                line.setOneOf(List.of(onlyOne("code", "itemId"), onlyOne("itemId", "code")));
+            }
         }
     }
 

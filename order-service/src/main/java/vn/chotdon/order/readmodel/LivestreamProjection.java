@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.LivestreamEventTypes;
@@ -16,13 +17,16 @@ import vn.chotdon.events.livestream.SessionData;
 import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.order.service.LineupWithdrawals;
 import vn.chotdon.order.service.SoldOutMemory;
+import vn.chotdon.order.waitlist.service.WaitlistPromotion;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
  * Keeps order-service's local copy of sessions and lineups from livestream-service's events, so
  * that placing an order never calls another service. Events carry full state and a version; an
  * older version than the one stored is ignored. An item order-service withdrew (see
- * {@link LineupWithdrawals}) stays removed whatever its later events say.
+ * {@link LineupWithdrawals}) stays removed whatever its later events say. A change that frees units
+ * of an item (a quota raised) gives them to the item's waitlist in the same transaction; a session
+ * that ends, or an item that leaves the lineup, closes its waitlist.
  */
 @ApplicationScoped
 public class LivestreamProjection {
@@ -34,15 +38,17 @@ public class LivestreamProjection {
     private final SoldOutMemory soldOut;
     private final LineupWithdrawals withdrawals;
     private final LiveLineups lineups;
+    private final WaitlistPromotion waitlist;
     private final boolean enabled;
 
     LivestreamProjection(EventSubscriptions subscriptions, ObjectMapper json, SoldOutMemory soldOut,
-            LineupWithdrawals withdrawals, LiveLineups lineups, OrderSettings settings) {
+            LineupWithdrawals withdrawals, LiveLineups lineups, WaitlistPromotion waitlist, OrderSettings settings) {
         this.subscriptions = subscriptions;
         this.json = json;
         this.soldOut = soldOut;
         this.withdrawals = withdrawals;
         this.lineups = lineups;
+        this.waitlist = waitlist;
         this.enabled = settings.readModel().enabled();
     }
 
@@ -79,7 +85,11 @@ public class LivestreamProjection {
         session.autoConfirmCod = data.autoConfirmCod();
         session.version = data.version();
         session.updatedAt = now();
-        session.persist();
+        // Flushed first: the session's row is ours (joins and promotions reading it shared have ended) before the line closes.
+        session.persistAndFlush();
+        if (!session.isLive()) {
+            waitlist.closeSession(session.sessionId);
+        }
         lineups.changed(session.sessionId);
     }
 
@@ -107,6 +117,13 @@ public class LivestreamProjection {
         item.persistAndFlush();
         if (!item.removed && withdrawals.isWithdrawn(item.itemId)) {
             item.removed = true;
+            LineupItem.flush();
+        }
+        if (item.removed) {
+            waitlist.closeItem(item.itemId);
+        } else {
+            // A quota raised gives its new units to the buyers in line first, while this transaction holds the row.
+            waitlist.promote(List.of(item.itemId));
         }
         soldOut.forget(item.itemId);
         lineups.changed(item.sessionId);

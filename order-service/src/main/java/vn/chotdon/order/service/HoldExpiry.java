@@ -15,6 +15,7 @@ import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.readmodel.LiveLineups;
+import vn.chotdon.order.waitlist.service.WaitlistPromotion;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
@@ -23,7 +24,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * different orders, none waits for another, and an order a buyer or staff member is changing
  * right now is left to that change. Locked, a claimed order cannot change under the batch, so its
  * status, the units it gives back and its ORDER_EXPIRED event happen exactly once. The counters
- * are given back summed and in key order, as placement and the lifecycle take them.
+ * are given back summed and in key order, as placement and the lifecycle take them; then, still
+ * holding the items' rows, the batch offers the units to the items' waitlists.
  */
 @ApplicationScoped
 public class HoldExpiry {
@@ -47,12 +49,15 @@ public class HoldExpiry {
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
     private final LiveLineups lineups;
+    private final WaitlistPromotion waitlist;
 
-    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups) {
+    HoldExpiry(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups,
+            WaitlistPromotion waitlist) {
         this.em = em;
         this.events = events;
         this.soldOut = soldOut;
         this.lineups = lineups;
+        this.waitlist = waitlist;
     }
 
     @Scheduled(identity = "order-hold-expiry", every = "${chotdon.orders.expiry-interval}",
@@ -117,6 +122,8 @@ public class HoldExpiry {
         for (Order order : orders) {
             events.record(order, OrderStatus.PLACED);
         }
+        // Still holding the items' rows: the units go to the buyers in line before anyone else sees them.
+        waitlist.promote(takenOfItem.keySet());
         return new Batch(ids.size(), new TreeSet<>(takenOfItem.keySet()));
     }
 }

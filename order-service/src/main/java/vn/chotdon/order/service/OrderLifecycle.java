@@ -12,6 +12,7 @@ import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.readmodel.LiveLineups;
+import vn.chotdon.order.waitlist.service.WaitlistPromotion;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
@@ -20,6 +21,7 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * status: of two changes racing (a buyer's cancellation and the hold's expiry, say) exactly one
  * wins, so units go back to the quota exactly once. The caller's cooperative, when it is bound to
  * one, is a condition of the lookup and of that UPDATE: another cooperative's order is not found.
+ * Units given back go to the items' waitlists first, in the same transaction.
  */
 @ApplicationScoped
 public class OrderLifecycle {
@@ -34,12 +36,17 @@ public class OrderLifecycle {
     private final OrderEvents events;
     private final SoldOutMemory soldOut;
     private final LiveLineups lineups;
+    private final NewOrders newOrders;
+    private final WaitlistPromotion waitlist;
 
-    OrderLifecycle(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups) {
+    OrderLifecycle(EntityManager em, OrderEvents events, SoldOutMemory soldOut, LiveLineups lineups, NewOrders newOrders,
+            WaitlistPromotion waitlist) {
         this.em = em;
         this.events = events;
         this.soldOut = soldOut;
         this.lineups = lineups;
+        this.newOrders = newOrders;
+        this.waitlist = waitlist;
     }
 
     /**
@@ -117,7 +124,7 @@ public class OrderLifecycle {
         }
         // The first counter touched, as in placement, so that the two never wait for each other over it.
         if (from == OrderStatus.PLACED) {
-            releaseUnpaidUnits(sessionId, phone, units);
+            newOrders.giveBackUnpaid(sessionId, phone, units);
         }
         em.createQuery("update OrderLine set status = :to" + (paidNow ? ", paid = true" : "") + " where order.id = :id")
                 .setParameter("to", target).setParameter("id", orderId).executeUpdate();
@@ -126,6 +133,10 @@ public class OrderLifecycle {
             release(changed);
         }
         events.record(changed, from);
+        if (target.releasesUnits()) {
+            // Still holding the items' rows: the units go to the buyers in line before anyone else sees them.
+            waitlist.promote(changed.lines.stream().map(line -> line.itemId).toList());
+        }
         return changed;
     }
 
@@ -135,21 +146,10 @@ public class OrderLifecycle {
                 .setParameter("id", orderId).getSingleResult();
     }
 
-    /** Leaving PLACED (confirmed, paid, cancelled or expired), the order no longer counts against the phone's cap. */
-    private void releaseUnpaidUnits(long sessionId, String phone, long units) {
-        em.createNativeQuery("UPDATE buyer_held_units SET units = GREATEST(units - ?1, 0)"
-                + " WHERE session_id = ?2 AND buyer_phone = ?3")
-                .setParameter(1, units).setParameter(2, sessionId).setParameter(3, phone).executeUpdate();
-    }
-
     private void release(Order order) {
         for (OrderLine line : order.lines.stream().sorted(Comparator.comparing(l -> l.itemId)).toList()) {
-            em.createNativeQuery("UPDATE lineup_item SET taken = taken - ?1 WHERE item_id = ?2")
-                    .setParameter(1, line.quantity).setParameter(2, line.itemId).executeUpdate();
-            em.createNativeQuery("UPDATE buyer_item_units SET units = GREATEST(units - ?1, 0)"
-                    + " WHERE item_id = ?2 AND buyer_phone = ?3")
-                    .setParameter(1, line.quantity).setParameter(2, line.itemId).setParameter(3, order.buyerPhone)
-                    .executeUpdate();
+            newOrders.giveBackQuota(line.itemId, line.quantity);
+            newOrders.giveBackForBuyer(line.itemId, order.buyerPhone, line.quantity);
         }
     }
 

@@ -14,17 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import vn.chotdon.order.Order;
-import vn.chotdon.order.OrderLine;
-import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
-import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.readmodel.LiveLineups.Lineup;
 import vn.chotdon.order.readmodel.SaleSession;
+import vn.chotdon.order.service.NewOrders.Want;
 import vn.chotdon.order.transfer.PayeeAccount;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
@@ -53,9 +50,6 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 @ApplicationScoped
 public class OrderPlacement {
 
-    private record Want(Item item, long quantity) {
-    }
-
     /** The in-memory copy was older than the database's row: read it again and place again. */
     private static final class CopyOutOfDate extends RuntimeException {
         CopyOutOfDate() {
@@ -74,23 +68,21 @@ public class OrderPlacement {
 
     private final EntityManager em;
     private final IdempotencyKeys keys;
-    private final OrderEvents events;
     private final SoldOutMemory soldOut;
     private final LiveLineups lineups;
     private final ObjectMapper json;
-    private final OrderSettings settings;
     private final ReceivingAccounts accounts;
+    private final NewOrders newOrders;
 
-    OrderPlacement(EntityManager em, IdempotencyKeys keys, OrderEvents events, SoldOutMemory soldOut,
-            LiveLineups lineups, ObjectMapper json, OrderSettings settings, ReceivingAccounts accounts) {
+    OrderPlacement(EntityManager em, IdempotencyKeys keys, SoldOutMemory soldOut, LiveLineups lineups, ObjectMapper json,
+            ReceivingAccounts accounts, NewOrders newOrders) {
         this.em = em;
         this.keys = keys;
-        this.events = events;
         this.soldOut = soldOut;
         this.lineups = lineups;
         this.json = json;
-        this.settings = settings;
         this.accounts = accounts;
+        this.newOrders = newOrders;
     }
 
     /**
@@ -184,59 +176,14 @@ public class OrderPlacement {
         String token = OrderCodes.newAccessToken();
         boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && lineup.autoConfirmCod();
 
-        Order order = new Order();
-        order.code = OrderCodes.newCode();
-        order.sessionId = lineup.sessionId();
-        order.cooperativeId = lineup.cooperativeId();
-        order.status = OrderStatus.PLACED;
-        order.paymentMethod = request.paymentMethod();
-        order.receivingAccountId = payee.map(PayeeAccount::id).orElse(null);
-        order.buyerName = VietnameseText.tidy(request.buyerName());
-        order.buyerPhone = phone;
-        order.province = province;
-        order.commune = VietnameseText.tidy(request.address().commune());
-        order.addressDetail = VietnameseText.tidy(request.address().detail());
-        order.note = VietnameseText.tidy(request.note());
-        order.accessTokenHash = OrderCodes.sha256(token);
-        order.idempotencyKey = key == null ? null : key.id();
-        order.placedAt = now;
-        order.holdExpiresAt = now.plus(Duration.ofMinutes(lineup.holdMinutes()));
-        order.updatedAt = now;
-        for (Want want : wants) {
-            OrderLine line = new OrderLine();
-            line.order = order;
-            line.sessionId = lineup.sessionId();
-            line.itemId = want.item().itemId();
-            line.code = want.item().code();
-            line.productId = want.item().productId();
-            line.productName = want.item().productName();
-            line.quantity = want.quantity();
-            line.unitPriceVnd = want.item().livePriceVnd();
-            line.lineTotalVnd = Math.multiplyExact(want.quantity(), want.item().livePriceVnd());
-            line.status = OrderStatus.PLACED;
-            order.lines.add(line);
-            order.totalVnd = Math.addExact(order.totalVnd, line.lineTotalVnd);
-        }
-
+        NewOrders.Buyer buyer = new NewOrders.Buyer(VietnameseText.tidy(request.buyerName()), phone, province,
+                VietnameseText.tidy(request.address().commune()), VietnameseText.tidy(request.address().detail()));
+        Order order = newOrders.draft(lineup.sessionId(), lineup.cooperativeId(), request.paymentMethod(), payee, buyer,
+                VietnameseText.tidy(request.note()), OrderCodes.sha256(token), key == null ? null : key.id(), now,
+                Duration.ofMinutes(lineup.holdMinutes()), wants);
         // An order confirmed at once holds nothing unpaid: it is as good as a confirmed one.
-        if (!confirmNow) {
-            holdUnpaidUnits(lineup.sessionId(), phone, wants.stream().mapToLong(Want::quantity).sum());
-        }
-        for (Want want : wants) {
-            if (want.item().perBuyerLimit() != null) {
-                holdBuyerUnits(want, phone);
-            }
-        }
-        order.persist();
-        em.flush();
-        events.record(order, null);
-        if (confirmNow) {
-            order.status = OrderStatus.CONFIRMED;
-            order.confirmedAt = now;
-            order.lines.forEach(line -> line.status = OrderStatus.CONFIRMED);
-            em.flush();
-            events.record(order, OrderStatus.PLACED);
-        }
+        newOrders.takeLimits(lineup.sessionId(), phone, wants, !confirmNow);
+        newOrders.record(order, confirmNow, now);
 
         // Last, in item order: the quota rows are where every buyer of the session meets.
         for (Want want : wants.stream().sorted(Comparator.comparing(w -> w.item().itemId())).toList()) {
@@ -259,11 +206,7 @@ public class OrderPlacement {
      */
     private void takeQuota(Want want) {
         Item item = want.item();
-        int taken = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
-                + " WHERE item_id = ?2 AND removed = FALSE AND version = ?3 AND taken + ?1 <= quota")
-                .setParameter(1, want.quantity()).setParameter(2, item.itemId()).setParameter(3, item.version())
-                .executeUpdate();
-        if (taken == 0) {
+        if (!newOrders.takeQuota(item.itemId(), want.quantity(), item.version())) {
             Object[] now = (Object[]) em.createNativeQuery(
                     "SELECT removed, GREATEST(quota - taken, 0), version FROM lineup_item WHERE item_id = ?1")
                     .setParameter(1, item.itemId()).getSingleResult();
@@ -279,86 +222,6 @@ public class OrderPlacement {
             }
             throw soldOutProblem(item, remaining, want.quantity());
         }
-    }
-
-    /**
-     * Counts the order's units against the phone's unpaid units in the session, refusing (409
-     * held-units-cap) what would go over the cap; the lifecycle gives the units back when the order
-     * leaves PLACED.
-     */
-    private void holdUnpaidUnits(long sessionId, String phone, long units) {
-        int cap = settings.heldUnits().maxPerPhone();
-        OptionalLong refused = takeWithin(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap);
-        if (refused.isPresent()) {
-            throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
-                    "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
-                            + " session; this one already holds " + refused.getAsLong() + " and the order asks for "
-                            + units + ". Pay for an order held, or wait until the cooperative confirms one.")
-                    .with("cap", cap)
-                    .with("held", refused.getAsLong())
-                    .with("asked", units);
-        }
-    }
-
-    private void holdBuyerUnits(Want want, String phone) {
-        long limit = want.item().perBuyerLimit();
-        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, want.item().itemId(), phone, want.quantity(), limit);
-        if (refused.isPresent()) {
-            throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
-                    want.item().code() + " (" + want.item().productName() + ") is limited to " + limit
-                            + " per buyer; this phone number already has " + refused.getAsLong() + " in its orders")
-                    .with("itemCode", want.item().code())
-                    .with("limit", limit)
-                    .with("alreadyOrdered", refused.getAsLong());
-        }
-    }
-
-    /** A count of units per phone, kept in a row per (owner, phone). */
-    private enum PhoneCounter {
-        /** Units of one lineup item in the phone's orders, for the per-buyer limit. */
-        BOUGHT_OF_ITEM("buyer_item_units", "item_id"),
-        /** Units of one session in the phone's PLACED orders, for the held-units cap. */
-        HELD_IN_SESSION("buyer_held_units", "session_id");
-
-        final String table;
-        final String ownerColumn;
-
-        PhoneCounter(String table, String ownerColumn) {
-            this.table = table;
-            this.ownerColumn = ownerColumn;
-        }
-    }
-
-    /**
-     * Adds the units to the phone's count when it stays within the limit: a conditional UPDATE of
-     * the row, or its first INSERT (the primary key decides between two first orders), never a
-     * read then a write.
-     *
-     * @return empty when the units were taken; otherwise the units the phone already has
-     */
-    private OptionalLong takeWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
-        if (units <= limit) {
-            if (addWithin(counter, owner, phone, units, limit)) {
-                return OptionalLong.empty();
-            }
-            int inserted = em.createNativeQuery("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
-                    + ", buyer_phone, units) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, owner).setParameter(2, phone).setParameter(3, units).executeUpdate();
-            if (inserted == 1 || addWithin(counter, owner, phone, units, limit)) {
-                return OptionalLong.empty();
-            }
-        }
-        List<?> already = em.createNativeQuery("SELECT units FROM " + counter.table + " WHERE " + counter.ownerColumn
-                + " = ?1 AND buyer_phone = ?2")
-                .setParameter(1, owner).setParameter(2, phone).getResultList();
-        return OptionalLong.of(already.isEmpty() ? 0 : ((Number) already.get(0)).longValue());
-    }
-
-    private boolean addWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
-        return em.createNativeQuery("UPDATE " + counter.table + " SET units = units + ?1 WHERE " + counter.ownerColumn
-                + " = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
-                .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).setParameter(4, limit)
-                .executeUpdate() == 1;
     }
 
     /**

@@ -11,6 +11,7 @@ import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.readmodel.SaleSession;
+import vn.chotdon.platform.problem.ProblemException;
 
 /**
  * Brings back an EXPIRED order whose bank transfer arrived after its hold ran out, as PAID, if it
@@ -36,11 +37,13 @@ public class OrderRevival {
     private final EntityManager em;
     private final OrderEvents events;
     private final OrderLifecycle lifecycle;
+    private final NewOrders newOrders;
 
-    OrderRevival(EntityManager em, OrderEvents events, OrderLifecycle lifecycle) {
+    OrderRevival(EntityManager em, OrderEvents events, OrderLifecycle lifecycle, NewOrders newOrders) {
         this.em = em;
         this.events = events;
         this.lifecycle = lifecycle;
+        this.newOrders = newOrders;
     }
 
     /**
@@ -62,17 +65,12 @@ public class OrderRevival {
         }
         List<OrderLine> lines = order.lines.stream().sorted(Comparator.comparing(l -> l.itemId)).toList();
         String phone = order.buyerPhone;
-        long sessionId = order.sessionId;
         for (OrderLine line : lines) {
             keepBuyerLimit(line, phone);
         }
         // Last, in item order, as placement takes them: the rows where every buyer of the session meets.
         for (OrderLine line : lines) {
-            int taken = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
-                    + " WHERE item_id = ?2 AND session_id = ?3 AND removed = FALSE AND taken + ?1 <= quota")
-                    .setParameter(1, line.quantity).setParameter(2, line.itemId).setParameter(3, sessionId)
-                    .executeUpdate();
-            if (taken == 0) {
+            if (!newOrders.takeQuota(line.itemId, line.quantity, null)) {
                 throw new NotRevived(line.code + " has not " + line.quantity + " unit(s) left");
             }
         }
@@ -99,18 +97,11 @@ public class OrderRevival {
         if (limit.isEmpty() || limit.get(0) == null) {
             return;
         }
-        long max = ((Number) limit.get(0)).longValue();
-        int added = em.createNativeQuery("UPDATE buyer_item_units SET units = units + ?1"
-                + " WHERE item_id = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
-                .setParameter(1, line.quantity).setParameter(2, line.itemId).setParameter(3, phone).setParameter(4, max)
-                .executeUpdate();
-        if (added == 0 && line.quantity <= max) {
-            added = em.createNativeQuery("INSERT IGNORE INTO buyer_item_units (item_id, buyer_phone, units)"
-                    + " VALUES (?1, ?2, ?3)")
-                    .setParameter(1, line.itemId).setParameter(2, phone).setParameter(3, line.quantity).executeUpdate();
-        }
-        if (added == 0) {
-            throw new NotRevived(line.code + " is limited to " + max + " per buyer");
+        try {
+            newOrders.countForBuyer(line.itemId, line.code, line.productName, ((Number) limit.get(0)).longValue(),
+                    phone, line.quantity);
+        } catch (ProblemException overTheLimit) {
+            throw new NotRevived(overTheLimit.getMessage());
         }
     }
 }

@@ -59,8 +59,8 @@ public record PlaceOrder(
     }
 
     public static final int MAX_UNITS_PER_LINE = 9999;
-    static final int PHONE_MAX = 40;
-    static final String CODE = "[A-Za-z0-9_-]+";
+    public static final int PHONE_MAX = 40;
+    public static final String CODE = "[A-Za-z0-9_-]+";
     /**
      * What {@code VietnamPhone.normalise} accepts once {@code @StoredText} has refused tabs and line
      * breaks: +84, 0084, 84 or 0, then a mobile (3, 5, 7, 8, 9 and 8 digits) or fixed-line (2 and 9

@@ -19,6 +19,7 @@ import vn.chotdon.order.transfer.PayeeAccount;
 import vn.chotdon.order.transfer.ReceivingAccount;
 import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
  * A cooperative's receiving accounts, and the in-memory copies that bank-transfer orders are
@@ -196,13 +197,15 @@ public class ReceivingAccounts {
     }
 
     /**
-     * Runs a change in its own transaction and drops this instance's copy of the default. The unique
-     * keys decide between two changes at once (the same account recorded twice, two defaults): the
-     * one that loses changes nothing and answers 409 concurrent-change, to be sent again.
+     * Runs a change in its own transaction (again if it lost a deadlock: two changes of one
+     * cooperative's accounts lock their rows in different orders) and drops this instance's copy of
+     * the default. The unique keys decide between two changes at once (the same account recorded
+     * twice, two defaults): the one that loses changes nothing and answers 409 concurrent-change, to
+     * be sent again.
      */
     private ReceivingAccount changing(long cooperativeId, Supplier<ReceivingAccount> change) {
         try {
-            return QuarkusTransaction.requiringNew().call(change::get);
+            return RetryOnDeadlock.inNewTransaction(change);
         } catch (RuntimeException e) {
             if (violates(e, "uk_receiving_account_default") || violates(e, "uk_receiving_account_number")) {
                 throw ProblemException.conflict("concurrent-change", "Changed at the same time",

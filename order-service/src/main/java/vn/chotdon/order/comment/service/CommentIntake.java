@@ -27,13 +27,15 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * nothing. A comment is stored by an INSERT IGNORE on (session, platform, comment id) committed on
  * its own, before anything else is done with it: of two batches carrying the same comment at the
  * same moment only one inserts it, and only that one goes on to place its order. The order itself
- * is placed by {@link CommentOrders}, in the hot path's own transaction.
+ * is placed by {@link CommentOrders}, in the hot path's own transaction. A comment of one line refused
+ * as sold out joins the item's waitlist instead of the review queue.
  */
 @ApplicationScoped
 public class CommentIntake {
 
     private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String SOLD_OUT = "SOLD_OUT";
 
     private final EntityManager em;
     private final LiveLineups lineups;
@@ -103,6 +105,13 @@ public class CommentIntake {
             return outcome(comment, stored.id(), Kind.ORDERED, placed.orderCode(), reasons);
         } catch (ProblemException refused) {
             reasons.add(refusal(refused));
+            // One sold-out line: the buyer waits in the item's line rather than in the review queue.
+            if (reasons.get(reasons.size() - 1).code().equals(SOLD_OUT) && lines.size() == 1
+                    && orders.joinWaitlist(lineup.sessionId(), stored.id(), comment.commenterName(), phone, lines.get(0),
+                            address.get())) {
+                record(stored.id(), CommentState.WAITLISTED, lines, phone, reasons, null);
+                return outcome(comment, stored.id(), Kind.WAITLISTED, null, reasons);
+            }
             return waiting(comment, stored.id(), Kind.REFUSED, lines, phone, reasons);
         }
     }

@@ -12,6 +12,9 @@ import vn.chotdon.order.comment.CommentPlatform;
 import vn.chotdon.order.service.OrderPlacement;
 import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
+import vn.chotdon.order.waitlist.service.JoinWaitlist;
+import vn.chotdon.order.waitlist.service.WaitlistJoins;
+import vn.chotdon.platform.problem.ProblemException;
 
 /**
  * Turns a comment's lines and phone into an order through the same hot path as POST /orders
@@ -31,10 +34,12 @@ public class CommentOrders {
 
     private final EntityManager em;
     private final OrderPlacement placement;
+    private final WaitlistJoins waitlist;
 
-    CommentOrders(EntityManager em, OrderPlacement placement) {
+    CommentOrders(EntityManager em, OrderPlacement placement, WaitlistJoins waitlist) {
         this.em = em;
         this.placement = placement;
+        this.waitlist = waitlist;
     }
 
     /** The delivery address of the phone's latest order in the cooperative. */
@@ -73,6 +78,24 @@ public class CommentOrders {
         PlaceOrder order = new PlaceOrder(sessionId, items, buyerName, phone, address, PaymentMethod.COD,
                 "Đặt qua bình luận " + platform + " " + platformCommentId);
         return placement.place(order, idempotencyKey(sessionId, platform, platformCommentId));
+    }
+
+    /**
+     * Puts the commenter in line for the line's sold-out item (COD, the known address), once per phone
+     * and item.
+     *
+     * @return whether the buyer is in line; false when the waitlist refused (units came back meanwhile,
+     *         the session ended, ...): the comment then waits for staff
+     */
+    public boolean joinWaitlist(long sessionId, long commentId, String buyerName, String phone, CommentLine line,
+            PlaceOrder.Address address) {
+        try {
+            waitlist.join(sessionId, new JoinWaitlist(line.code(), null, line.quantity(), buyerName, phone, address,
+                    PaymentMethod.COD), commentId);
+            return true;
+        } catch (ProblemException refused) {
+            return false;
+        }
     }
 
     static String idempotencyKey(long sessionId, CommentPlatform platform, String platformCommentId) {

@@ -13,7 +13,9 @@ public record CommentOutcome(
         long commentId,
         @Schema(required = true, description = "ORDERED: an order was placed (orderCode); DUPLICATE: stored before,"
                 + " nothing done; WAITING_FOR_REVIEW: in the review queue (reasons); IGNORED: chatter; REFUSED: the order"
-                + " hot path refused it (sold out, a limit, session not live; reasons), it waits in the review queue")
+                + " hot path refused it (sold out, a limit, session not live; reasons), it waits in the review queue;"
+                + " WAITLISTED: refused as sold out (reasons), the buyer joined the item's waitlist and is offered the"
+                + " units that come back in turn")
         Kind outcome,
         @Schema(required = true, nullable = true, description = "ORDERED only; null otherwise", example = "K7M2Q9XA") String orderCode,
         @Schema(required = true) List<ReviewReason> reasons) {
@@ -24,6 +26,7 @@ public record CommentOutcome(
         DUPLICATE,
         WAITING_FOR_REVIEW,
         IGNORED,
-        REFUSED
+        REFUSED,
+        WAITLISTED
     }
 }

@@ -1,0 +1,267 @@
+package vn.chotdon.order.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import vn.chotdon.order.Order;
+import vn.chotdon.order.OrderLine;
+import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.config.OrderSettings;
+import vn.chotdon.order.readmodel.LiveLineups.Item;
+import vn.chotdon.order.transfer.PayeeAccount;
+import vn.chotdon.platform.problem.ProblemException;
+
+/**
+ * What every order that takes units goes through, whoever makes it: a buyer placing it
+ * ({@link OrderPlacement}), a transfer reviving it ({@link OrderRevival}) or the waitlist promoting
+ * a buyer in line. Each count is a conditional UPDATE in the caller's transaction, never a read
+ * then a write: the phone's unpaid units against the held-units cap, the phone's units of each item
+ * against its per-buyer limit, and the item's quota. The same counts are given back here when an
+ * order leaves PLACED or gives its units back.
+ */
+@ApplicationScoped
+public class NewOrders {
+
+    /** Units of one lineup item an order asks for. */
+    public record Want(Item item, long quantity) {
+    }
+
+    /** Who the order is for and where it goes, already normalised (phone E.164, province resolved). */
+    public record Buyer(String name, String phone, String province, String commune, String addressDetail) {
+    }
+
+    private final EntityManager em;
+    private final OrderEvents events;
+    private final OrderSettings settings;
+
+    NewOrders(EntityManager em, OrderEvents events, OrderSettings settings) {
+        this.em = em;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    /**
+     * A PLACED order with a line per want at the lineup's prices, not yet stored.
+     *
+     * @param tokenHash the SHA-256 of the token that opens it for the buyer
+     */
+    public Order draft(long sessionId, long cooperativeId, PaymentMethod paymentMethod, Optional<PayeeAccount> payee,
+            Buyer buyer, String note, String tokenHash, String idempotencyKey, Instant now, Duration hold,
+            List<Want> wants) {
+        Order order = new Order();
+        order.code = OrderCodes.newCode();
+        order.sessionId = sessionId;
+        order.cooperativeId = cooperativeId;
+        order.status = OrderStatus.PLACED;
+        order.paymentMethod = paymentMethod;
+        order.receivingAccountId = payee.map(PayeeAccount::id).orElse(null);
+        order.buyerName = buyer.name();
+        order.buyerPhone = buyer.phone();
+        order.province = buyer.province();
+        order.commune = buyer.commune();
+        order.addressDetail = buyer.addressDetail();
+        order.note = note;
+        order.accessTokenHash = tokenHash;
+        order.idempotencyKey = idempotencyKey;
+        order.placedAt = now;
+        order.holdExpiresAt = now.plus(hold);
+        order.updatedAt = now;
+        for (Want want : wants) {
+            OrderLine line = new OrderLine();
+            line.order = order;
+            line.sessionId = sessionId;
+            line.itemId = want.item().itemId();
+            line.code = want.item().code();
+            line.productId = want.item().productId();
+            line.productName = want.item().productName();
+            line.quantity = want.quantity();
+            line.unitPriceVnd = want.item().livePriceVnd();
+            line.lineTotalVnd = Math.multiplyExact(want.quantity(), want.item().livePriceVnd());
+            line.status = OrderStatus.PLACED;
+            order.lines.add(line);
+            order.totalVnd = Math.addExact(order.totalVnd, line.lineTotalVnd);
+        }
+        return order;
+    }
+
+    /**
+     * Counts the order's units against the phone's held-units cap (unless the order is confirmed at
+     * once: it holds nothing unpaid) and each item's per-buyer limit. On a refusal, what this call
+     * counted is given back before it throws, so that a caller whose transaction goes on (the
+     * waitlist trying the next buyer) is left as it was.
+     *
+     * @throws ProblemException 409 held-units-cap or buyer-limit
+     */
+    public void takeLimits(long sessionId, String phone, List<Want> wants, boolean holdsUnpaid) {
+        long units = wants.stream().mapToLong(Want::quantity).sum();
+        if (holdsUnpaid) {
+            holdUnpaid(sessionId, phone, units);
+        }
+        List<Want> counted = new ArrayList<>();
+        try {
+            for (Want want : wants) {
+                if (want.item().perBuyerLimit() != null) {
+                    Item item = want.item();
+                    countForBuyer(item.itemId(), item.code(), item.productName(), item.perBuyerLimit(), phone,
+                            want.quantity());
+                    counted.add(want);
+                }
+            }
+        } catch (ProblemException refused) {
+            counted.forEach(want -> giveBackForBuyer(want.item().itemId(), phone, want.quantity()));
+            if (holdsUnpaid) {
+                giveBackUnpaid(sessionId, phone, units);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Stores the order and its lines and writes its ORDER_PLACED event; an order confirmed at once
+     * (cash on delivery in a session that confirms it) becomes CONFIRMED with its ORDER_CONFIRMED
+     * event, as placement always did.
+     */
+    public void record(Order order, boolean confirmNow, Instant now) {
+        order.persist();
+        em.flush();
+        events.record(order, null);
+        if (confirmNow) {
+            order.status = OrderStatus.CONFIRMED;
+            order.confirmedAt = now;
+            order.lines.forEach(line -> line.status = OrderStatus.CONFIRMED);
+            em.flush();
+            events.record(order, OrderStatus.PLACED);
+        }
+    }
+
+    /**
+     * Takes the units if the item is still on the lineup and has them, and, when a version is given,
+     * is as the caller knew it: an order is never placed at a price or limit the database no longer
+     * has. The only UPDATE that adds to {@code taken}.
+     *
+     * @param version the item's version the caller's prices come from, or null to take at any version
+     * @return whether the units were taken; nothing changed otherwise
+     */
+    public boolean takeQuota(long itemId, long units, Long version) {
+        var update = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
+                + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota"
+                + (version == null ? "" : " AND version = ?3"))
+                .setParameter(1, units).setParameter(2, itemId);
+        if (version != null) {
+            update.setParameter(3, version);
+        }
+        return update.executeUpdate() == 1;
+    }
+
+    /** The units of a cancelled or expired order go back to the item's quota. */
+    public void giveBackQuota(long itemId, long units) {
+        em.createNativeQuery("UPDATE lineup_item SET taken = taken - ?1 WHERE item_id = ?2")
+                .setParameter(1, units).setParameter(2, itemId).executeUpdate();
+    }
+
+    /**
+     * Counts the order's units against the phone's unpaid units in the session, refusing (409
+     * held-units-cap) what would go over the cap; the lifecycle gives the units back when the order
+     * leaves PLACED.
+     */
+    private void holdUnpaid(long sessionId, String phone, long units) {
+        int cap = settings.heldUnits().maxPerPhone();
+        OptionalLong refused = takeWithin(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
+                    "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
+                            + " session; this one already holds " + refused.getAsLong() + " and the order asks for "
+                            + units + ". Pay for an order held, or wait until the cooperative confirms one.")
+                    .with("cap", cap)
+                    .with("held", refused.getAsLong())
+                    .with("asked", units);
+        }
+    }
+
+    /**
+     * Counts units of the item against the phone's per-buyer limit (409 buyer-limit over it).
+     *
+     * @param limit the limit to keep: the caller's copy's, or the database's as a revival reads it
+     */
+    public void countForBuyer(long itemId, String code, String productName, long limit, String phone, long units) {
+        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, itemId, phone, units, limit);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
+                    code + " (" + productName + ") is limited to " + limit
+                            + " per buyer; this phone number already has " + refused.getAsLong() + " in its orders")
+                    .with("itemCode", code)
+                    .with("limit", limit)
+                    .with("alreadyOrdered", refused.getAsLong());
+        }
+    }
+
+    /** Leaving PLACED (confirmed, paid, cancelled or expired), the order no longer counts against the phone's cap. */
+    public void giveBackUnpaid(long sessionId, String phone, long units) {
+        giveBack(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units);
+    }
+
+    /** Units cancelled or expired no longer count against the phone's per-buyer limit. */
+    public void giveBackForBuyer(long itemId, String phone, long units) {
+        giveBack(PhoneCounter.BOUGHT_OF_ITEM, itemId, phone, units);
+    }
+
+    /** A count of units per phone, kept in a row per (owner, phone). */
+    private enum PhoneCounter {
+        /** Units of one lineup item in the phone's orders, for the per-buyer limit. */
+        BOUGHT_OF_ITEM("buyer_item_units", "item_id"),
+        /** Units of one session in the phone's PLACED orders, for the held-units cap. */
+        HELD_IN_SESSION("buyer_held_units", "session_id");
+
+        final String table;
+        final String ownerColumn;
+
+        PhoneCounter(String table, String ownerColumn) {
+            this.table = table;
+            this.ownerColumn = ownerColumn;
+        }
+    }
+
+    /**
+     * Adds the units to the phone's count when it stays within the limit: a conditional UPDATE of
+     * the row, or its first INSERT (the primary key decides between two first orders), never a
+     * read then a write.
+     *
+     * @return empty when the units were taken; otherwise the units the phone already has
+     */
+    private OptionalLong takeWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
+        if (units <= limit) {
+            if (addWithin(counter, owner, phone, units, limit)) {
+                return OptionalLong.empty();
+            }
+            int inserted = em.createNativeQuery("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
+                    + ", buyer_phone, units) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, owner).setParameter(2, phone).setParameter(3, units).executeUpdate();
+            if (inserted == 1 || addWithin(counter, owner, phone, units, limit)) {
+                return OptionalLong.empty();
+            }
+        }
+        List<?> already = em.createNativeQuery("SELECT units FROM " + counter.table + " WHERE " + counter.ownerColumn
+                + " = ?1 AND buyer_phone = ?2")
+                .setParameter(1, owner).setParameter(2, phone).getResultList();
+        return OptionalLong.of(already.isEmpty() ? 0 : ((Number) already.get(0)).longValue());
+    }
+
+    private boolean addWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
+        return em.createNativeQuery("UPDATE " + counter.table + " SET units = units + ?1 WHERE " + counter.ownerColumn
+                + " = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
+                .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).setParameter(4, limit)
+                .executeUpdate() == 1;
+    }
+
+    private void giveBack(PhoneCounter counter, long owner, String phone, long units) {
+        em.createNativeQuery("UPDATE " + counter.table + " SET units = GREATEST(units - ?1, 0) WHERE "
+                + counter.ownerColumn + " = ?2 AND buyer_phone = ?3")
+                .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).executeUpdate();
+    }
+}
