@@ -1,5 +1,6 @@
 package vn.chotdon.order.comment.service;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +25,7 @@ public record IncomingComment(
         @Schema(description = "The platform's id of the commenter", example = "lan.dp.88") String commenterId,
         @NotBlank @Size(max = 2000) @StoredText(max = 2000, multiline = true)
         @Schema(example = "chốt BG01 x2 0912345678") String text,
-        @NotNull @Schema(description = "When the comment was written, as the platform says; a time the"
+        @NotNull @JsonDeserialize(using = TimeAsText.class) @Schema(description = "When the comment was written, as the platform says; a time the"
                 + " database cannot keep (before year 1000 or after 9999) answers 400", example = "2026-11-30T12:01:02Z")
         Instant commentedAt) {
 
