@@ -113,6 +113,20 @@ public class Order extends PanacheEntityBase {
     @Column(name = "return_reason")
     public String returnReason;
 
+    /**
+     * Who cancelled it, BUYER or STAFF (the lifecycle's actor); null while not cancelled, and for
+     * orders cancelled before it was kept. The buyer's record counts only the buyer's cancellations.
+     */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    /**
+     * Placed held for staff review by the session's buyer policy: never confirmed by itself, even
+     * in a session that confirms cash-on-delivery orders at once.
+     */
+    @Column(name = "held_for_review", nullable = false, updatable = false)
+    public boolean heldForReview;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -222,6 +222,9 @@ class LiveCommentsTest {
                         "commenterId", "a", "commentedAt", "2026-11-30T12:00:00Z"))),
                 batch(List.of(comment("x3", "A", "BG01"), Map.of("platform", "TIKTOK", "platformCommentId", "x4",
                         "commenterName", "A", "commenterId", "a", "text", "BG01", "commentedAt", "0999-12-31T23:59:59Z"))),
+                // A time as a number (seconds since 1970?) is not the ISO-8601 text the document asks for.
+                batch(List.of(Map.of("platform", "TIKTOK", "platformCommentId", "x5", "commenterName", "A",
+                        "commenterId", "a", "text", "BG01", "commentedAt", 12))),
                 "{\"comments\": [");
         for (String body : bodies) {
             given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)

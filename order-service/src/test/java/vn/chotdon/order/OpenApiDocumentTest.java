@@ -28,7 +28,9 @@ class OpenApiDocumentTest {
             "getMyOrderQr", "listReceivingAccounts", "createReceivingAccount", "getReceivingAccount",
             "makeReceivingAccountDefault", "deactivateReceivingAccount", "receiveSepayTransfer", "rotateWebhookKey",
             "listUnmatchedPayments", "resolveUnmatchedPayment", "takeLiveComments", "listLiveComments",
-            "decideLiveComment", "joinWaitlist", "listWaitlist", "getMyWaitlistEntry", "leaveWaitlist");
+            "decideLiveComment", "joinWaitlist", "listWaitlist", "getMyWaitlistEntry", "leaveWaitlist",
+            "getBuyer", "flagBuyer", "unflagBuyer", "getSessionBuyerPolicy",
+            "setSessionBuyerPolicy");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private JsonNode document;

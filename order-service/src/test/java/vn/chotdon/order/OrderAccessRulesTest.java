@@ -58,6 +58,7 @@ class OrderAccessRulesTest {
     private static List<AccessRule> rules(Fixtures f) {
         String orders = "/orders/";
         String accounts = "/cooperatives/" + f.sale().cooperativeId + "/receiving-accounts";
+        String buyers = "/cooperatives/" + f.sale().cooperativeId + "/buyers/";
         return List.of(
                 AccessRule.publicEndpoint("POST", "/orders", "/orders", 201).withBody(f.orderBody()),
                 // Public, but the order's X-Order-Token opens it: without one it is not found.
@@ -139,6 +140,20 @@ class OrderAccessRulesTest {
                 // Public, but the entry's X-Waitlist-Token opens it: without one it is not found.
                 AccessRule.publicEndpoint("GET", "/waitlist/{entryId}", "/waitlist/1", 404),
                 AccessRule.publicEndpoint("DELETE", "/waitlist/{entryId}", "/waitlist/1", 404),
+                // A buyer's record and flag, the session's buyer policy: the cooperative's people only, never public.
+                AccessRule.protectedEndpoint("GET", "/cooperatives/{cooperativeId}/buyers/{phone}",
+                        buyers + "0912000401", 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("PUT", "/cooperatives/{cooperativeId}/buyers/{phone}/flag",
+                        buyers + "0912000409/flag", 200, Roles.OWNER, Roles.STAFF)
+                        .withBody("{\"note\": \"Bom hàng\"}"),
+                AccessRule.protectedEndpoint("DELETE", "/cooperatives/{cooperativeId}/buyers/{phone}/flag",
+                        buyers + "0912000409/flag", 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("GET", "/sessions/{sessionId}/buyer-policy",
+                        "/sessions/" + f.sale().sessionId + "/buyer-policy", 200, Roles.OWNER, Roles.STAFF),
+                AccessRule.protectedEndpoint("PUT", "/sessions/{sessionId}/buyer-policy",
+                        "/sessions/" + f.sale().sessionId + "/buyer-policy", 200, Roles.OWNER, Roles.STAFF)
+                        .withBody("{\"flagged\": \"ACCEPT\", \"unreliable\": \"ACCEPT\","
+                                + " \"commentPaymentMethod\": \"COD\"}"),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events", "/admin/parked-events", 200,
                         Roles.ADMIN, Roles.OWNER).foreign(200),
                 AccessRule.protectedEndpoint("GET", "/admin/parked-events/{id}", "/admin/parked-events/" + f.parkedEvent(),

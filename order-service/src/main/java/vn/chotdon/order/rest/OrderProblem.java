@@ -35,6 +35,7 @@ record OrderProblem(
         @Schema(description = "too-many-attempts: seconds to wait before sending the same request"
                 + " again", example = "1") Long retryAfterSeconds,
         @Schema(description = "item-has-orders: units of the item orders hold", example = "7") Long ordered,
-        @Schema(description = "no-transfer-details: how the order is paid", enumeration = { "COD", "BANK_TRANSFER" },
+        @Schema(description = "no-transfer-details: how the order is paid; pay-first: how it must be paid to be"
+                + " taken", enumeration = { "COD", "BANK_TRANSFER" },
                 example = "COD") String paymentMethod) {
 }

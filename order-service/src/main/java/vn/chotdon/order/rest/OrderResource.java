@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderStatus;
+import vn.chotdon.order.buyer.BuyerSummary;
+import vn.chotdon.order.buyer.service.BuyerRecords;
+import vn.chotdon.order.buyer.service.BuyerScreening;
 import vn.chotdon.order.service.OrderAttemptLimits;
 import vn.chotdon.order.service.OrderLifecycle.Actor;
 import vn.chotdon.order.service.OrderLifecycle;
@@ -69,15 +75,20 @@ public class OrderResource {
             + " nothing changed. `type`: " + Problem.TYPE_BASE + "illegal-status-change.";
 
     private final OrderPlacement placement;
+    private final BuyerScreening screening;
+    private final BuyerRecords records;
     private final OrderAttemptLimits attemptLimits;
     private final OrderLifecycle lifecycle;
     private final OrderQueries queries;
     private final OrderTransfers transfers;
     private final Caller caller;
 
-    OrderResource(OrderPlacement placement, OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle,
-            OrderQueries queries, OrderTransfers transfers, Caller caller) {
+    OrderResource(OrderPlacement placement, BuyerScreening screening, BuyerRecords records,
+            OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle, OrderQueries queries, OrderTransfers transfers,
+            Caller caller) {
         this.placement = placement;
+        this.screening = screening;
+        this.records = records;
         this.attemptLimits = attemptLimits;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -121,7 +132,9 @@ public class OrderResource {
             + Problem.TYPE_BASE + "buyer-limit\n"
             + "- over the units one phone may hold unpaid in the session (`cap`, `held`, `asked`). `type`: "
             + Problem.TYPE_BASE + "held-units-cap\n"
-            + "- the session is not LIVE (`currentStatus`). `type`: " + Problem.TYPE_BASE + "session-not-live",
+            + "- the session is not LIVE (`currentStatus`). `type`: " + Problem.TYPE_BASE + "session-not-live\n"
+            + "- this shop takes this buyer's order only paid in advance (the session's buyer policy): place it again"
+            + " with paymentMethod BANK_TRANSFER. `type`: " + Problem.TYPE_BASE + "pay-first",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
     @APIResponse(responseCode = "413", description = BODY_TOO_LARGE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,7 +162,8 @@ public class OrderResource {
             PlaceOrder order,
             HttpServerRequest request) {
         attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
-        Placement placed = placement.place(order, idempotencyKey);
+        Placement placed = placement.place(order, idempotencyKey,
+                screening.forOrder(VietnamPhone.normalise(order.phone()).orElseThrow(), order.paymentMethod()));
         // The receipt's stored bytes, so that a replay is the first answer byte for byte.
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(placed.receiptJson())
                 .location(URI.create("/buyer/orders/" + placed.orderCode())).build();
@@ -170,7 +184,13 @@ public class OrderResource {
                     schema = @Schema(type = SchemaType.STRING, pattern = PlaceOrder.PHONE_PATTERN)) String phone,
             @Valid @BeanParam PageParams paging) {
         var found = queries.list(caller.cooperativeScope(), sessionId, status, phone, paging.page, paging.size);
-        return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);
+        // Every order of the page is the caller's cooperative's: its buyers' summaries in one read.
+        Map<Long, Map<String, BuyerSummary>> buyers = new HashMap<>();
+        found.items().stream().collect(Collectors.groupingBy(o -> o.cooperativeId,
+                Collectors.mapping(o -> o.buyerPhone, Collectors.toSet())))
+                .forEach((cooperative, phones) -> buyers.put(cooperative, records.summaries(cooperative, phones)));
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(),
+                order -> view(order, buyers.get(order.cooperativeId).get(order.buyerPhone)));
     }
 
     @GET
@@ -316,9 +336,17 @@ public class OrderResource {
         return TransferQr.answer(transfers.qrPng(queries.byId(id, caller.cooperativeScope())));
     }
 
-    /** Owners see their buyers' phones and addresses whole; staff see them masked; both see the account number. */
     private OrderView view(Order order) {
+        return view(order, records.summary(order.cooperativeId, order.buyerPhone));
+    }
+
+    /**
+     * Owners see their buyers' phones and addresses whole; staff see them masked; both see the
+     * account number and the buyer's record.
+     */
+    private OrderView view(Order order, BuyerSummary buyer) {
         OrderView.Transfer transfer = transfers.of(order, OrderTransfers.Audience.COOPERATIVE);
-        return caller.is(Roles.OWNER) ? OrderView.of(order, transfer) : OrderView.masked(order, transfer);
+        OrderView view = caller.is(Roles.OWNER) ? OrderView.of(order, transfer) : OrderView.masked(order, transfer);
+        return view.forCooperative(order.heldForReview, buyer);
     }
 }

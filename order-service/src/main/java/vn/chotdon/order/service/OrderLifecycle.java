@@ -103,13 +103,16 @@ public class OrderLifecycle {
         var update = em.createQuery("update Order set status = :to, version = version + 1, updatedAt = :now"
                 + timestampColumn(target) + (paidNow ? ", paidAt = :now" : "")
                 + (target == OrderStatus.PAID ? ", confirmedAt = coalesce(confirmedAt, :now)" : "")
-                + (target == OrderStatus.CANCELLED ? ", cancelReason = :reason" : "")
+                + (target == OrderStatus.CANCELLED ? ", cancelReason = :reason, cancelledBy = :actor" : "")
                 + (target == OrderStatus.RETURNED ? ", returnReason = :reason" : "")
                 + " where id = :id and status = :from" + (cooperativeScope == null ? "" : " and cooperativeId = :scope"))
                 .setParameter("to", target).setParameter("now", now).setParameter("id", orderId)
                 .setParameter("from", from);
         if (target == OrderStatus.CANCELLED || target == OrderStatus.RETURNED) {
             update.setParameter("reason", reason);
+        }
+        if (target == OrderStatus.CANCELLED) {
+            update.setParameter("actor", actor.name());
         }
         if (cooperativeScope != null) {
             update.setParameter("scope", cooperativeScope);

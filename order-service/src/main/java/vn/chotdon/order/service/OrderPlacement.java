@@ -92,6 +92,15 @@ public class OrderPlacement {
      *                          used for another body); nothing was stored
      */
     public Placement place(PlaceOrder request, String rawIdempotencyKey) {
+        return place(request, rawIdempotencyKey, Screening.NONE);
+    }
+
+    /**
+     * @param screening the buyer's screening by the session's policy, run with the refusals decided
+     *                  before any work (so a retry of an order placed earlier still gets its receipt)
+     * @see #place(PlaceOrder, String)
+     */
+    public Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
         IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
@@ -101,11 +110,13 @@ public class OrderPlacement {
         for (int attempt = 1;; attempt++) {
             Lineup lineup;
             List<Want> wants;
+            boolean heldForReview;
             try {
                 refuseIfRememberedSoldOut(request);
                 lineup = liveLineup(request.sessionId(), readAgain);
                 wants = resolveItems(request, lineup);
                 wants.forEach(this::refuseIfSoldOut);
+                heldForReview = screening.holdForReview(lineup);
             } catch (ProblemException refusal) {
                 // Refused before any work; an order placed earlier with the key is still its answer.
                 Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, requestHash);
@@ -114,11 +125,12 @@ public class OrderPlacement {
             try {
                 Lineup known = lineup;
                 List<Want> wanted = wants;
+                boolean held = heldForReview;
                 // From this instance's copy, before the transaction: the order takes no lock for its account.
                 Optional<PayeeAccount> payee = request.paymentMethod() == PaymentMethod.BANK_TRANSFER
                         ? accounts.defaultFor(lineup.cooperativeId()) : Optional.empty();
                 return RetryOnDeadlock.inNewTransaction(
-                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee));
+                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee, held));
             } catch (IdempotencyKeys.KeyTaken taken) {
                 Optional<Placement> earlier = replay(key, requestHash);
                 if (earlier.isPresent()) {
@@ -166,7 +178,7 @@ public class OrderPlacement {
     }
 
     private Placement placeInTransaction(PlaceOrder request, IdempotencyKey key, String requestHash, Lineup lineup,
-            List<Want> wants, String phone, String province, Optional<PayeeAccount> payee) {
+            List<Want> wants, String phone, String province, Optional<PayeeAccount> payee, boolean heldForReview) {
         // First the key, then the session: both rows stay locked until commit.
         if (key != null) {
             keys.take(key, requestHash);
@@ -174,13 +186,14 @@ public class OrderPlacement {
         refuseUnlessLive(lineup);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = OrderCodes.newAccessToken();
-        boolean confirmNow = request.paymentMethod() == PaymentMethod.COD && lineup.autoConfirmCod();
+        boolean confirmNow = !heldForReview && request.paymentMethod() == PaymentMethod.COD && lineup.autoConfirmCod();
 
         NewOrders.Buyer buyer = new NewOrders.Buyer(VietnameseText.tidy(request.buyerName()), phone, province,
                 VietnameseText.tidy(request.address().commune()), VietnameseText.tidy(request.address().detail()));
         Order order = newOrders.draft(lineup.sessionId(), lineup.cooperativeId(), request.paymentMethod(), payee, buyer,
                 VietnameseText.tidy(request.note()), OrderCodes.sha256(token), key == null ? null : key.id(), now,
                 Duration.ofMinutes(lineup.holdMinutes()), wants);
+        order.heldForReview = heldForReview;
         // An order confirmed at once holds nothing unpaid: it is as good as a confirmed one.
         newOrders.takeLimits(lineup.sessionId(), phone, wants, !confirmNow);
         newOrders.record(order, confirmNow, now);

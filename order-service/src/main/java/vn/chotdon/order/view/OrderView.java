@@ -8,6 +8,7 @@ import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.buyer.BuyerSummary;
 import vn.chotdon.platform.text.VietnamPhone;
 
 @Schema(name = "Order")
@@ -51,6 +52,14 @@ public record OrderView(
                 + " banking app scans. Absent for cash on delivery, and when the cooperative had no receiving account"
                 + " when the order was placed (no transfer details are available: ask the cooperative).")
         Transfer transfer,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "For the cooperative's owner and staff only (absent for the buyer): true when the order was"
+                + " placed held for review by the session's buyer policy (a flagged or unreliable buyer); it is never"
+                + " confirmed by itself, even when the session confirms cash on delivery at once", example = "false")
+        Boolean heldForReview,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "For the cooperative's owner and staff only (absent for the buyer): the buyer's record in"
+                + " the cooperative and the flag on their phone") BuyerSummary buyer,
         @Schema(required = true, description = "Grows by one with every status change", example = "2") long version) {
 
     private static final String NOT_YET = "Null until the order reaches this step.";
@@ -121,6 +130,16 @@ public record OrderView(
                 phone, new Address(o.province, o.commune, addressDetail), o.note,
                 o.lines.stream().map(Line::of).toList(), o.totalVnd, o.placedAt, o.holdExpiresAt, o.confirmedAt,
                 o.paidAt, o.shippedAt, o.deliveredAt, o.cancelledAt, o.expiredAt, o.returnedAt, o.cancelReason,
-                o.returnReason, transfer, o.version);
+                o.returnReason, transfer, null, null, o.version);
+    }
+
+    /**
+     * The order as the cooperative's people see it: with whether it was held for review and the
+     * buyer's record. Never for the buyer.
+     */
+    public OrderView forCooperative(boolean held, BuyerSummary summary) {
+        return new OrderView(id, code, sessionId, status, paymentMethod, buyerName, phone, address, note, lines, totalVnd,
+                placedAt, holdExpiresAt, confirmedAt, paidAt, shippedAt, deliveredAt, cancelledAt, expiredAt, returnedAt,
+                cancelReason, returnReason, transfer, held, summary, version);
     }
 }

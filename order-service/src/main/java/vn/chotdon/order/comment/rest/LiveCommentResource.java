@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.chotdon.order.buyer.BuyerSummary;
+import vn.chotdon.order.buyer.service.BuyerRecords;
 import vn.chotdon.order.comment.CommentState;
 import vn.chotdon.order.comment.LiveComment;
 import vn.chotdon.order.comment.service.BatchAnswer;
@@ -50,11 +54,13 @@ public class LiveCommentResource {
 
     private final CommentIntake intake;
     private final CommentReview review;
+    private final BuyerRecords records;
     private final Caller caller;
 
-    LiveCommentResource(CommentIntake intake, CommentReview review, Caller caller) {
+    LiveCommentResource(CommentIntake intake, CommentReview review, BuyerRecords records, Caller caller) {
         this.intake = intake;
         this.review = review;
+        this.records = records;
         this.caller = caller;
     }
 
@@ -65,12 +71,14 @@ public class LiveCommentResource {
             description = "Each comment is stored once per (session, platform, platformCommentId): one sent again (a"
                     + " forwarder resends) is a DUPLICATE and does nothing more, even when two batches carry it at the same"
                     + " moment. Each new comment is read against the session's lineup: a clear comment with a phone becomes"
-                    + " an order through the same path as POST /orders (quotas, per-buyer limits), paid COD, for the"
-                    + " commenter's display name, delivered to the address of the phone's latest order in the cooperative."
-                    + " Everything else waits in the review queue with its reasons: unclear (the parser's reasons), no phone"
-                    + " (PHONE_MISSING), no address known for the phone (ADDRESS_MISSING), the buyer already has a live order"
-                    + " of that item in the session (REPEAT), or the order was refused (SOLD_OUT, BUYER_LIMIT, ...: outcome"
-                    + " REFUSED). Chatter is IGNORED.")
+                    + " an order through the same path as POST /orders (quotas, per-buyer limits), paid as the session's"
+                    + " buyer policy says (`commentPaymentMethod`, COD unless set; a bank transfer for a buyer who must pay"
+                    + " first), for the commenter's display name, delivered to the address of the phone's latest order in"
+                    + " the cooperative. Everything else waits in the review queue with its reasons: unclear (the parser's"
+                    + " reasons), no phone (PHONE_MISSING), no address known for the phone (ADDRESS_MISSING), the buyer"
+                    + " already has a live order of that item in the session (REPEAT), the session's buyer policy reviews"
+                    + " the buyer (BUYER_FLAGGED, BUYER_UNRELIABLE), or the order was refused (SOLD_OUT, BUYER_LIMIT, ...:"
+                    + " outcome REFUSED). Chatter is IGNORED.")
     @APIResponse(responseCode = "200", description = "The outcome of every comment, in the batch's order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchAnswer.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (all listed in `errors`: no comments or more than 500,"
@@ -92,7 +100,8 @@ public class LiveCommentResource {
     @GET
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(operationId = "listLiveComments", summary = "List a session's live comments, e.g. its review queue",
-            description = "Oldest first. `state=WAITING` is the review queue. Owners see phones whole; staff see them masked.")
+            description = "Oldest first. `state=WAITING` is the review queue. Owners see phones whole; staff see them masked."
+                    + " Each comment with a phone carries its buyer's record in the cooperative (`buyer`).")
     @APIResponse(responseCode = "200", description = "One page of comments")
     @APIResponse(responseCode = "404", description = NO_SESSION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +111,12 @@ public class LiveCommentResource {
             CommentState state,
             @Valid @BeanParam PageParams paging) {
         var found = review.list(sessionId, caller.cooperativeScope(), state, paging.page, paging.size);
-        return PageOf.of(found.items(), paging.page, paging.size, found.total(), this::view);
+        // The session's comments are one cooperative's: their buyers' summaries in one read.
+        Map<String, BuyerSummary> buyers = found.items().isEmpty() ? Map.of()
+                : records.summaries(found.items().get(0).cooperativeId,
+                        found.items().stream().map(c -> c.phone).filter(Objects::nonNull).toList());
+        return PageOf.of(found.items(), paging.page, paging.size, found.total(),
+                comment -> view(comment, buyers.get(comment.phone)));
     }
 
     @POST
@@ -111,7 +125,9 @@ public class LiveCommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "decideLiveComment", summary = "Decide a comment of the review queue",
             description = "ACCEPT orders what was understood; EDIT_THEN_ACCEPT orders the lines and phone given; REJECT"
-                    + " orders nothing. An accepted comment's order goes through the same path as POST /orders (COD). The"
+                    + " orders nothing. An accepted comment's order goes through the same path as POST /orders, paid as the"
+                    + " session's buyer policy says for comments (COD unless set; a transfer for a buyer who must pay first)."
+                    + " The"
                     + " decision is kept with who took it (the token's subject) and when, and is taken once.")
     @APIResponse(responseCode = "200", description = "The comment, ACCEPTED (with its `orderCode`) or REJECTED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
@@ -134,14 +150,15 @@ public class LiveCommentResource {
             @PathParam("commentId") @Parameter(description = "The stored comment's id", example = "41") long commentId,
             @Valid @NotNull @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReviewDecision.class))) ReviewDecision decision) {
-        return view(review.decide(sessionId, commentId, caller.cooperativeScope(), decision, caller.subject()));
+        LiveComment decided = review.decide(sessionId, commentId, caller.cooperativeScope(), decision, caller.subject());
+        return view(decided, decided.phone == null ? null : records.summary(decided.cooperativeId, decided.phone));
     }
 
-    /** Owners see the phone whole, staff masked, as with orders. */
-    private CommentView view(LiveComment c) {
+    /** Owners see the phone whole, staff masked, as with orders; both see the buyer's record. */
+    private CommentView view(LiveComment c, BuyerSummary buyer) {
         String phone = c.phone == null || caller.is(Roles.OWNER) ? c.phone : VietnamPhone.masked(c.phone);
         return new CommentView(c.id, c.sessionId, c.platform, c.platformCommentId, c.commenterName, c.commenterId, c.text,
                 c.commentedAt, c.receivedAt, c.state, review.lines(c), phone, review.reasons(c), c.orderCode, c.decidedBy,
-                c.decidedAt, c.decisionNote);
+                c.decidedAt, c.decisionNote, buyer);
     }
 }

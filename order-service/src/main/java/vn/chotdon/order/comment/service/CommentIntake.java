@@ -13,6 +13,8 @@ import java.util.Optional;
 import vn.chotdon.comments.CommentIntent;
 import vn.chotdon.comments.CommentParser;
 import vn.chotdon.comments.IntentStatus;
+import vn.chotdon.order.buyer.service.BuyerScreening;
+import vn.chotdon.order.buyer.service.BuyerVerdict;
 import vn.chotdon.order.comment.CommentState;
 import vn.chotdon.order.comment.service.CommentOutcome.Kind;
 import vn.chotdon.order.readmodel.LiveLineups;
@@ -40,12 +42,15 @@ public class CommentIntake {
     private final EntityManager em;
     private final LiveLineups lineups;
     private final CommentOrders orders;
+    private final BuyerScreening screening;
     private final ObjectMapper json;
 
-    CommentIntake(EntityManager em, LiveLineups lineups, CommentOrders orders, ObjectMapper json) {
+    CommentIntake(EntityManager em, LiveLineups lineups, CommentOrders orders, BuyerScreening screening,
+            ObjectMapper json) {
         this.em = em;
         this.lineups = lineups;
         this.orders = orders;
+        this.screening = screening;
         this.json = json;
     }
 
@@ -88,6 +93,9 @@ public class CommentIntake {
         if (!intent.readyToOrder()) {
             return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
+        // Staff see the buyer's reasons beside any other: a flagged buyer's comment waits whatever else it lacks.
+        BuyerVerdict verdict = screening.verdict(lineup.sessionId(), lineup.cooperativeId(), phone);
+        reasons.addAll(ReviewReason.of(verdict));
         Optional<String> repeated = orders.alreadyOrdered(lineup.sessionId(), phone, lines);
         if (repeated.isPresent()) {
             reasons.add(ReviewReason.repeat(repeated.get()));
@@ -98,9 +106,12 @@ public class CommentIntake {
             reasons.add(ReviewReason.addressMissing());
             return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
+        if (verdict.review()) {
+            return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
+        }
         try {
             Placement placed = orders.place(lineup.sessionId(), comment.platform(), comment.platformCommentId(),
-                    comment.commenterName(), phone, lines, address.get());
+                    comment.commenterName(), phone, lines, address.get(), verdict.commentPaymentMethod());
             record(stored.id(), CommentState.ORDERED, lines, phone, reasons, placed.orderCode());
             return outcome(comment, stored.id(), Kind.ORDERED, placed.orderCode(), reasons);
         } catch (ProblemException refused) {

@@ -22,8 +22,8 @@ import vn.chotdon.platform.problem.ProblemException;
  * is the comment's own ({@code comment:<session>:<platform>:<id>}), so a comment places at most one
  * order however often it is handled.
  *
- * <p>Payment is COD: a comment cannot say how the buyer pays, and cash on delivery needs nothing
- * more from the buyer. The address is the one of the buyer's latest order in the cooperative
+ * <p>A comment cannot say how the buyer pays: the session's buyer policy does (COD unless set; a
+ * bank transfer for a buyer who must pay first). The address is the one of the buyer's latest order in the cooperative
  * (same phone) unless staff give one; a phone with no order yet has no address, and no address is
  * ever invented: such a comment waits for staff (ADDRESS_MISSING).
  */
@@ -72,10 +72,10 @@ public class CommentOrders {
      * @throws vn.chotdon.platform.problem.ProblemException the hot path's refusal; nothing was placed
      */
     public Placement place(long sessionId, CommentPlatform platform, String platformCommentId, String buyerName,
-            String phone, List<CommentLine> lines, PlaceOrder.Address address) {
+            String phone, List<CommentLine> lines, PlaceOrder.Address address, PaymentMethod paymentMethod) {
         List<PlaceOrder.Item> items = lines.stream().map(line -> new PlaceOrder.Item(line.code(), null, line.quantity()))
                 .toList();
-        PlaceOrder order = new PlaceOrder(sessionId, items, buyerName, phone, address, PaymentMethod.COD,
+        PlaceOrder order = new PlaceOrder(sessionId, items, buyerName, phone, address, paymentMethod,
                 "Đặt qua bình luận " + platform + " " + platformCommentId);
         return placement.place(order, idempotencyKey(sessionId, platform, platformCommentId));
     }

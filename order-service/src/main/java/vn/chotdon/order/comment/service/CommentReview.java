@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.buyer.service.BuyerScreening;
 import vn.chotdon.order.comment.CommentState;
 import vn.chotdon.order.comment.LiveComment;
 import vn.chotdon.order.readmodel.SaleSession;
@@ -38,11 +40,13 @@ public class CommentReview {
 
     private final EntityManager em;
     private final CommentOrders orders;
+    private final BuyerScreening screening;
     private final ObjectMapper json;
 
-    CommentReview(EntityManager em, CommentOrders orders, ObjectMapper json) {
+    CommentReview(EntityManager em, CommentOrders orders, BuyerScreening screening, ObjectMapper json) {
         this.em = em;
         this.orders = orders;
+        this.screening = screening;
         this.json = json;
     }
 
@@ -114,8 +118,11 @@ public class CommentReview {
                         "address-required", "Address required", "No order of " + VietnamPhone.masked(normalised)
                                 + " in this cooperative gives an address; send `address` with the decision",
                         List.of(new Problem.FieldViolation("address", "is required: no address is known for this phone"))));
+        // Staff decided: the order is not held for review again, but a buyer who must pay first pays by transfer.
+        PaymentMethod paymentMethod = screening.verdict(comment.sessionId, comment.cooperativeId, normalised)
+                .commentPaymentMethod();
         return orders.place(comment.sessionId, comment.platform, comment.platformCommentId, comment.commenterName,
-                normalised, lines, address);
+                normalised, lines, address, paymentMethod);
     }
 
     private static ProblemException nothingToOrder(String field, String message) {

@@ -1,8 +1,10 @@
 package vn.chotdon.order.comment.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.chotdon.order.buyer.BuyerSummary;
 import vn.chotdon.order.comment.CommentPlatform;
 import vn.chotdon.order.comment.CommentState;
 
@@ -26,5 +28,9 @@ public record CommentView(
         @Schema(required = true, nullable = true, description = "Who decided (the token's subject); null until decided", example = "staff-7") String decidedBy,
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time",
                 description = "When it was decided; null until then") Instant decidedAt,
-        @Schema(required = true, nullable = true, description = "The decision's note; null when none") String decisionNote) {
+        @Schema(required = true, nullable = true, description = "The decision's note; null when none") String decisionNote,
+        // Left out rather than null: OpenAPI 3.0 has no null for an object given by reference.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The record in the cooperative of the buyer whose phone was understood, and the flag on it;"
+                + " absent when no phone was understood") BuyerSummary buyer) {
 }

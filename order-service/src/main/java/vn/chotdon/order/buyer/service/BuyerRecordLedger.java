@@ -1,0 +1,78 @@
+package vn.chotdon.order.buyer.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import vn.chotdon.events.order.OrderData;
+
+/**
+ * Counts an order event into its buyer's record, in the consumer's transaction (the one that also
+ * records the event as processed, so each event counts once). Events carry no phone: the order's
+ * phone, cooperative and canceller are read from the orders table by its id.
+ */
+@ApplicationScoped
+public class BuyerRecordLedger {
+
+    private static final Logger LOG = Logger.getLogger(BuyerRecordLedger.class);
+
+    private static final Pattern ORDER_CODE = Pattern.compile("[0-9A-Z]{1,16}");
+
+    private final EntityManager em;
+
+    BuyerRecordLedger(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(OrderData event) {
+        if (event.code() == null || !ORDER_CODE.matcher(event.code()).matches()) {
+            // Compared with the ASCII code column, other text would be an error, not a mismatch.
+            LOG.debugf("Order %d of an order event has no order code; not counted", event.orderId());
+            return;
+        }
+        // The code too: an event naming an order id of another database (another environment's, or one wiped
+        // since, on a shared broker) must not count against whoever has that id here.
+        List<?> rows = em.createNativeQuery("SELECT cooperative_id, buyer_phone, cancelled_by FROM orders"
+                + " WHERE id = ?1 AND code = ?2").setParameter(1, event.orderId()).setParameter(2, event.code())
+                .getResultList();
+        if (rows.isEmpty()) {
+            LOG.debugf("Order %d (%s) of an order event is not in this database; not counted", event.orderId(),
+                    event.code());
+            return;
+        }
+        Object[] order = (Object[]) rows.get(0);
+        RecordChange change = RecordChange.of(event.status(), event.previousStatus(), event.paymentMethod(),
+                (String) order[2]);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (change.paid() > 0 && !countedPaidNow(event.orderId(), now)) {
+            change = change.paidBefore();
+        }
+        if (change.changesNothing()) {
+            return;
+        }
+        // Parameters rather than VALUES(): MySQL 8 deprecates it, and MariaDB has no "AS new" alias.
+        em.createNativeQuery("INSERT INTO buyer_record (cooperative_id, buyer_phone, placed, delivered, paid,"
+                + " cancelled_by_buyer, expired_unpaid, returned, updated_at)"
+                + " VALUES (?1, ?2, GREATEST(?3, 0), GREATEST(?4, 0), GREATEST(?5, 0), GREATEST(?6, 0), GREATEST(?7, 0),"
+                + " GREATEST(?8, 0), ?9)"
+                + " ON DUPLICATE KEY UPDATE placed = GREATEST(placed + ?3, 0), delivered = GREATEST(delivered + ?4, 0),"
+                + " paid = GREATEST(paid + ?5, 0), cancelled_by_buyer = GREATEST(cancelled_by_buyer + ?6, 0),"
+                + " expired_unpaid = GREATEST(expired_unpaid + ?7, 0), returned = GREATEST(returned + ?8, 0),"
+                + " updated_at = ?9")
+                .setParameter(1, ((Number) order[0]).longValue()).setParameter(2, (String) order[1])
+                .setParameter(3, change.placed()).setParameter(4, change.delivered()).setParameter(5, change.paid())
+                .setParameter(6, change.cancelledByBuyer()).setParameter(7, change.expiredUnpaid())
+                .setParameter(8, change.returned()).setParameter(9, now).executeUpdate();
+    }
+
+    /** Marks the order counted as paid; false when it was counted before. */
+    private boolean countedPaidNow(long orderId, Instant now) {
+        return em.createNativeQuery("INSERT IGNORE INTO buyer_record_paid_order (order_id, counted_at) VALUES (?1, ?2)")
+                .setParameter(1, orderId).setParameter(2, now).executeUpdate() == 1;
+    }
+}
