@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.chotdon.simulation.comments.LineupEntry;
 
 /**
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
@@ -48,6 +49,11 @@ public final class LiveSaleDemo {
     private static final int COMMISSION_BASIS_POINTS = 800;
     private static final String ACCOUNT_NUMBER = "1023456789";
     private static final int DELIVERED_COD_ORDERS = 20;
+    /** The session's lineup as buyers see it on the stream, which its comments name. */
+    public static final List<LineupEntry> COMMENT_LINEUP = List.of(new LineupEntry("BG01", "Bánh gio Thanh Huệ", "cái"),
+            new LineupEntry("BC02", "Bánh chưng Tranh Khúc", "cái"), new LineupEntry("GL03", "Giò lụa Ước Lễ", "kg"));
+    /** The seed of the live comments: the same comments on every run. */
+    public static final long COMMENT_SEED = 1301;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String catalog;
