@@ -109,15 +109,15 @@ public final class CommentStream {
 
     private static Map<CommentKind, Integer> mix() {
         Map<CommentKind, Integer> mix = new EnumMap<>(CommentKind.class);
-        mix.put(CommentKind.ORDER, 110);
+        mix.put(CommentKind.ORDER, 90);
         mix.put(CommentKind.REPEAT, 20);
-        mix.put(CommentKind.NEW_BUYER, 35);
-        mix.put(CommentKind.NO_PHONE, 30);
-        mix.put(CommentKind.TYPO, 20);
-        mix.put(CommentKind.AMBIGUOUS, 15);
+        mix.put(CommentKind.NEW_BUYER, 40);
+        mix.put(CommentKind.NO_PHONE, 32);
+        mix.put(CommentKind.TYPO, 22);
+        mix.put(CommentKind.AMBIGUOUS, 16);
         mix.put(CommentKind.QUESTION, 20);
         mix.put(CommentKind.CANCELLATION, 10);
-        mix.put(CommentKind.CHATTER, 40);
+        mix.put(CommentKind.CHATTER, 50);
         return Collections.unmodifiableMap(mix);
     }
 
@@ -202,21 +202,27 @@ public final class CommentStream {
         };
     }
 
-    /** One item (most comments) or two, from these codes, with quantities 1 to 3. */
+    /**
+     * One item (most comments) or two, from these codes (in lineup order), with quantities 1 to 3.
+     * The first code comes first three times in five: the lineup's first item is the one the host
+     * talks about most.
+     */
     private Map<String, Integer> lines(List<String> codes) {
-        List<String> shuffled = new ArrayList<>(codes);
-        Collections.shuffle(shuffled, random);
+        List<String> rest = new ArrayList<>(codes.subList(1, codes.size()));
+        Collections.shuffle(rest, random);
+        List<String> ordered = new ArrayList<>(rest);
+        ordered.add(random.nextInt(5) < 3 ? 0 : ordered.size(), codes.get(0));
         Map<String, Integer> lines = new LinkedHashMap<>();
-        int items = shuffled.size() > 1 && random.nextInt(5) == 0 ? 2 : 1;
-        for (String code : shuffled.subList(0, items)) {
+        int items = ordered.size() > 1 && random.nextInt(5) == 0 ? 2 : 1;
+        for (String code : ordered.subList(0, items)) {
             lines.put(code, quantity());
         }
         return Collections.unmodifiableMap(lines);
     }
 
     private int quantity() {
-        int roll = random.nextInt(20);
-        return roll < 10 ? 1 : roll < 17 ? 2 : 3;
+        int roll = random.nextInt(10);
+        return roll < 6 ? 1 : roll < 9 ? 2 : 3;
     }
 
     /**
