@@ -84,6 +84,8 @@ class LiveSaleEndToEndTest {
     private static final int COMMENT_QUOTA = 30;
     /** Regular buyers who order BG01 by comment in that session. */
     private static final int COMMENT_BUYERS = 40;
+    /** Buyers who tap POST /orders for BG01 at the same time: fewer than the units, so that comments get some. */
+    private static final int COMMENT_TAPS = 20;
 
     private LiveSystem system;
     private long cooperative;
@@ -640,7 +642,8 @@ class LiveSaleEndToEndTest {
     /**
      * A third session sold from live comments: a forwarder posts the comments in batches to both
      * order-service instances at once (each batch twice, the copy racing the first to the other
-     * instance) while buyers tap POST /orders for the last units of the same item on both instances.
+     * instance) while buyers tap POST /orders for the last units of the same item on both instances
+     * (40 comments and 20 taps of one unit each for 30 units).
      * Every comment is stored once, every ordered comment has exactly one order, nothing is oversold,
      * and the comment orders count on the board, in the ticker and in catalog's ledger like any other.
      */
@@ -662,12 +665,12 @@ class LiveSaleEndToEndTest {
 
         List<Map<String, Object>> comments = new ArrayList<>();
         for (int i = 0; i < COMMENT_BUYERS; i++) {
-            comments.add(comment("74" + (100_000 + i), i % 2 == 0 ? "Chị Lan " + i : "Anh Tuấn " + i,
+            comments.add(comment("74" + (100_000 + i), i % 2 == 0 ? "Chị Lan" : "Anh Tuấn",
                     commentText(i, regularPhone(i))));
         }
         for (int i = 0; i < 5; i++) {
-            comments.add(comment("75" + (100_000 + i), "Cô Mai " + i, "chốt BG01 x1 sđt 0355 " + (100_100 + i)));
-            comments.add(comment("76" + (100_000 + i), "Hà My " + i, i % 2 == 0 ? "còn bánh gio không shop?" : "đẹp quá shop ơi"));
+            comments.add(comment("75" + (100_000 + i), "Cô Mai", "chốt BG01 x1 sđt 0355" + (100_100 + i)));
+            comments.add(comment("76" + (100_000 + i), "Hà My", i % 2 == 0 ? "còn bánh gio không shop?" : "đẹp quá shop ơi"));
         }
         List<Callable<HttpResponse<String>>> race = new ArrayList<>();
         for (int from = 0; from < comments.size(); from += 10) {
@@ -678,7 +681,7 @@ class LiveSaleEndToEndTest {
             }
         }
         List<Attempt> taps = new ArrayList<>();
-        for (int i = 0; i < COMMENT_QUOTA; i++) {
+        for (int i = 0; i < COMMENT_TAPS; i++) {
             taps.add(new Attempt(order(commentSession, "BG01", 1, String.format(Locale.ROOT, "0986%06d", 200_000 + i), "COD"),
                     UUID.randomUUID().toString(), system.order.forRequest(i)));
         }
@@ -749,7 +752,6 @@ class LiveSaleEndToEndTest {
             JsonPath stored = given().baseUri(instance.url()).queryParam("size", 100)
                     .get("/sessions/" + commentSession + "/comments").then().statusCode(200).extract().jsonPath();
             assertThat(stored.getLong("totalItems")).isEqualTo(comments.size());
-            assertThat(stored.getList("platformCommentId", String.class)).doesNotHaveDuplicates();
             assertThat(stored.getList("items.platformCommentId", String.class)).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(outcomesById.keySet());
             Map<String, String> ordered = new TreeMap<>();
