@@ -68,14 +68,6 @@ public class LiveCommentResource {
               {"platform": "TIKTOK", "platformCommentId": "7301234567890123401", "commentId": 37, "outcome": "DUPLICATE",
                "orderCode": null, "reasons": []}
             ]}""";
-    private static final String QUEUE = """
-            {"items": [
-              {"id": 42, "sessionId": 5, "platform": "TIKTOK", "platformCommentId": "7301234567890123457",
-               "commenterName": "Cô Mai", "commenterId": "mai.99", "text": "BC02 x1", "commentedAt": "2026-11-30T12:01:05Z",
-               "receivedAt": "2026-11-30T12:01:06.120Z", "state": "WAITING", "lines": [{"code": "BC02", "quantity": 1}],
-               "phone": null, "reasons": [{"code": "PHONE_MISSING", "message": "Bình luận chưa có số điện thoại"}],
-               "orderCode": null, "decidedBy": null, "decidedAt": null, "decisionNote": null}
-            ], "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
     private static final String EDIT_THEN_ACCEPT = """
             {"decision": "EDIT_THEN_ACCEPT", "lines": [{"code": "BC02", "quantity": 1}], "phone": "0987 654 321",
              "address": {"province": "Hà Nội", "commune": "Xã Đan Phượng", "detail": "Thôn Thượng Thôn, số 12"},
@@ -136,9 +128,7 @@ public class LiveCommentResource {
     @RolesAllowed({ Roles.OWNER, Roles.STAFF })
     @Operation(operationId = "listLiveComments", summary = "List a session's live comments, e.g. its review queue",
             description = "Oldest first. `state=WAITING` is the review queue. Owners see phones whole; staff see them masked.")
-    @APIResponse(responseCode = "200", description = "One page of comments",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "queue",
-                    summary = "The review queue (state=WAITING), as staff see it", value = QUEUE)))
+    @APIResponse(responseCode = "200", description = "One page of comments")
     @APIResponse(responseCode = "404", description = NO_SESSION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<CommentView> list(
