@@ -43,11 +43,11 @@ import vn.chotdon.simulation.comments.StreamComment;
  * them, a few hundred buyers over about a minute (some tapping twice, some too late, some with
  * a mistyped phone), 300 live comments under the stream posted by a forwarder (orders, repeats,
  * typos, questions, chatter; some batches twice) and staff working their review queue, a few
- * cancellations, bank transfers arriving through the bank-notification
- * webhook (one short of its amount, one without an order code, one delivered twice), staff
- * confirming and delivering cash-on-delivery orders, a return, and the end of the session. Then it
- * prints what a shop owner wants to see: the order tally with its money, what became of the
- * comments, the transfers left for review, the live board, the stock, and what each member household is owed.
+ * cancellations, bank transfers arriving through the bank-notification webhook (one short of its
+ * amount, one without an order code, one delivered twice), staff confirming and delivering
+ * cash-on-delivery orders, a return, and the end of the session. Then it prints what a shop owner
+ * wants to see: the order tally with its money, the live board, the stock, what became of the
+ * comments, the transfers left for review, and what each member household is owed.
  *
  * <p>Options: {@code --catalog URL --livestream URL --order URL --buyers N --seconds S}.
  */
@@ -224,9 +224,9 @@ public final class LiveSaleDemo {
     /**
      * The live comments under the stream, from 25 % to 85 % of the sale: a forwarder posts them in
      * batches as they come, some again; staff work their review queue at 60 %, while units are left.
-     * The buyers of the first quarter of the crowd have ordered through the app by then, so their phones have an address; their comments order other items than the app
-     * order did, so those who ordered bánh chưng or giò lụa come first (they may comment bánh gio, the
-     * item with the most units).
+     * The buyers of the first quarter of the crowd have ordered through the app by then, so their
+     * phones have an address; their comments order other items than the app order did, so those who
+     * ordered bánh chưng or giò lụa come first (they may comment bánh gio, the item with the most units).
      */
     private CommentFeed feedLiveComments(ScheduledExecutorService clock, long coop, long session, List<Buyer> crowd,
             int seconds) {
