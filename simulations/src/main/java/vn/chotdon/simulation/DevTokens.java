@@ -41,6 +41,15 @@ public final class DevTokens {
         return sign("owner", cooperativeId);
     }
 
+    public static String staff(long cooperativeId) {
+        return sign("staff", cooperativeId);
+    }
+
+    /** A service calling another, as the live-comment forwarder does: no cooperative of its own. */
+    public static String service() {
+        return sign("service", null);
+    }
+
     private static String sign(String role, Long cooperativeId) {
         String subject = "simulation-" + role + (cooperativeId == null ? "" : "-" + cooperativeId);
         long now = Instant.now().getEpochSecond();

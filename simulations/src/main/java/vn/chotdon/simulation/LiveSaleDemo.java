@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,16 +30,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.chotdon.simulation.comments.CommentFeed;
+import vn.chotdon.simulation.comments.CommentStream;
+import vn.chotdon.simulation.comments.ForwarderBatch;
+import vn.chotdon.simulation.comments.LineupEntry;
+import vn.chotdon.simulation.comments.RegularBuyer;
+import vn.chotdon.simulation.comments.StreamComment;
 
 /**
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
  * Phượng, a household making bánh gio, a TikTok session with three items, the host pinning
  * them, a few hundred buyers over about a minute (some tapping twice, some too late, some with
- * a mistyped phone), a few cancellations, bank transfers arriving through the bank-notification
- * webhook (one short of its amount, one without an order code, one delivered twice), staff
- * confirming and delivering cash-on-delivery orders, a return, and the end of the session. Then it
- * prints what a shop owner wants to see: the order tally with its money, the transfers left for
- * review, the live board, the stock, and what each member household is owed.
+ * a mistyped phone), 300 live comments under the stream posted by a forwarder (orders, repeats,
+ * typos, questions, chatter; some batches twice) and staff working their review queue, a few
+ * cancellations, bank transfers arriving through the bank-notification webhook (one short of its
+ * amount, one without an order code, one delivered twice), staff confirming and delivering
+ * cash-on-delivery orders, a return, and the end of the session. Then it prints what a shop owner
+ * wants to see: the order tally with its money, the live board, the stock, what became of the
+ * comments, the transfers left for review, and what each member household is owed.
  *
  * <p>Options: {@code --catalog URL --livestream URL --order URL --buyers N --seconds S}.
  */
@@ -48,6 +57,11 @@ public final class LiveSaleDemo {
     private static final int COMMISSION_BASIS_POINTS = 800;
     private static final String ACCOUNT_NUMBER = "1023456789";
     private static final int DELIVERED_COD_ORDERS = 20;
+    /** The session's lineup as buyers see it on the stream, which its comments name. */
+    public static final List<LineupEntry> COMMENT_LINEUP = List.of(new LineupEntry("BG01", "Bánh gio Thanh Huệ", "cái"),
+            new LineupEntry("BC02", "Bánh chưng Tranh Khúc", "cái"), new LineupEntry("GL03", "Giò lụa Ước Lễ", "kg"));
+    /** The seed of the live comments: the same comments on every run. */
+    public static final long COMMENT_SEED = 1301;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String catalog;
@@ -76,6 +90,9 @@ public final class LiveSaleDemo {
     }
 
     private record Buyer(int n, String phone, String code, int quantity, String payment, boolean tapsTwice) {
+        boolean mistyped() {
+            return typesPhoneWrong(n);
+        }
     }
 
     private void play(int buyers, int seconds) throws Exception {
@@ -119,7 +136,7 @@ public final class LiveSaleDemo {
         for (int n = 0; n < buyers; n++) {
             int pick = random.nextInt(100);
             String code = pick < 70 ? "BG01" : pick < 90 ? "BC02" : "GL03";
-            String phone = n % 20 == 7 ? "0912 34" + n : String.format(Locale.ROOT, "09%08d", 12_000_000 + n * 7);
+            String phone = typesPhoneWrong(n) ? "0912 34" + n : String.format(Locale.ROOT, "09%08d", 12_000_000 + n * 7);
             crowd.add(new Buyer(n, phone, code, code.equals("BG01") ? 1 + random.nextInt(4) : 1 + random.nextInt(2),
                     random.nextInt(3) == 0 ? "BANK_TRANSFER" : "COD", n % 12 == 5));
         }
@@ -133,8 +150,16 @@ public final class LiveSaleDemo {
         }
         clock.schedule(() -> pin(session, bc, "BC02"), seconds * 1000L / 3, TimeUnit.MILLISECONDS);
         clock.schedule(() -> pin(session, gl, "GL03"), seconds * 2000L / 3, TimeUnit.MILLISECONDS);
+        CommentFeed comments = feedLiveComments(clock, coop, session, crowd, seconds);
+        clock.schedule(() -> {
+            say("Staff work the comments' review queue: accept a repeat, add a new buyer's address, reject a question");
+            comments.staffWorkTheQueue();
+        }, seconds * 600L, TimeUnit.MILLISECONDS);
         clock.shutdown();
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+
+        // The next step of the sale goes here, while the session is still LIVE and before buyers cancel:
+        // issue 13's waitlist (buyers of sold-out items waiting, and how the cancellations below move them).
 
         say("Some buyers change their mind; the bank reports transfers to the webhook; staff confirm COD orders");
         List<JsonNode> placed = new ArrayList<>(receipts.values());
@@ -192,7 +217,43 @@ public final class LiveSaleDemo {
         awaitEnded(session);
 
         report(coop, session, outcomes, List.of(banhGio, banhChung, gioLua));
+        comments.report();
         reportMoney(coop, session, transfers);
+    }
+
+    /**
+     * The live comments under the stream, from 25 % to 85 % of the sale: a forwarder posts them in
+     * batches as they come, some again; staff work their review queue at 60 %, while units are left.
+     * The buyers of the first quarter of the crowd have ordered through the app by then, so their
+     * phones have an address; their comments order other items than the app order did, so those who
+     * ordered bánh chưng or giò lụa come first (they may comment bánh gio, the item with the most units).
+     */
+    private CommentFeed feedLiveComments(ScheduledExecutorService clock, long coop, long session, List<Buyer> crowd,
+            int seconds) {
+        List<RegularBuyer> regulars = crowd.stream().filter(buyer -> buyer.n() < crowd.size() / 4 && !buyer.mistyped())
+                .sorted(Comparator.comparing(buyer -> buyer.code().equals("BG01")))
+                .map(buyer -> new RegularBuyer(buyer.phone(), buyer.code())).toList();
+        List<StreamComment> stream = CommentStream.generate(COMMENT_SEED, COMMENT_LINEUP, regulars);
+        List<ForwarderBatch> batches = CommentStream.batches(stream);
+        long from = seconds * 250L;
+        long window = seconds * 600L;
+        Duration between = Duration.ofMillis(window / stream.size());
+        CommentFeed feed = new CommentFeed(order, session, stream, DevTokens.service(), DevTokens.staff(coop),
+                Instant.now().plusMillis(from), between);
+        int fresh = (int) batches.stream().filter(batch -> !batch.resent()).count();
+        say(String.format(Locale.ROOT, "%d live comments under the stream; a forwarder posts them in %d batches",
+                stream.size(), batches.size()));
+        for (ForwarderBatch batch : batches) {
+            // A batch goes when its last comment is written; one posted twice goes again 1.5 s later.
+            long at = from + window * batch.number() / fresh + (batch.resent() ? 1_500 : 0);
+            clock.schedule(() -> feed.post(batch), at, TimeUnit.MILLISECONDS);
+        }
+        return feed;
+    }
+
+    /** One buyer in twenty types the phone wrong: order-service refuses it. */
+    private static boolean typesPhoneWrong(int n) {
+        return n % 20 == 7;
     }
 
     /** The memo as buyers' banks really pass it on: prefixed, upper-cased, glued or split. */

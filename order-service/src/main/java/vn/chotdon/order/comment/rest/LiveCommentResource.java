@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,6 +53,37 @@ public class LiveCommentResource {
     static final String NO_SESSION = "No such session in the caller's cooperative (another cooperative's session is not"
             + " found either), or order-service has not heard of it yet. `type`: " + Problem.TYPE_BASE + "not-found";
 
+    private static final String BATCH = """
+            {"comments": [
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123456", "commenterName": "Chị Lan",
+               "commenterId": "lan.dp.88", "text": "chốt BG01 x2 0912 345 678", "commentedAt": "2026-11-30T12:01:02Z"},
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123457", "commenterName": "Cô Mai",
+               "commenterId": "mai.99", "text": "BC02 x1", "commentedAt": "2026-11-30T12:01:05Z"},
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123401", "commenterName": "Hoa Trần",
+               "commenterId": "hoa.tran", "text": "bánh gio 3 cái sđt 0987.654.321", "commentedAt": "2026-11-30T12:00:40Z"}
+            ]}""";
+    private static final String BATCH_ANSWER = """
+            {"sessionId": 5, "outcomes": [
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123456", "commentId": 41, "outcome": "ORDERED",
+               "orderCode": "K7M2Q9XA", "reasons": []},
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123457", "commentId": 42,
+               "outcome": "WAITING_FOR_REVIEW", "orderCode": null,
+               "reasons": [{"code": "PHONE_MISSING", "message": "Bình luận chưa có số điện thoại"}]},
+              {"platform": "TIKTOK", "platformCommentId": "7301234567890123401", "commentId": 37, "outcome": "DUPLICATE",
+               "orderCode": null, "reasons": []}
+            ]}""";
+    private static final String EDIT_THEN_ACCEPT = """
+            {"decision": "EDIT_THEN_ACCEPT", "lines": [{"code": "BC02", "quantity": 1}], "phone": "0987 654 321",
+             "address": {"province": "Hà Nội", "commune": "Xã Đan Phượng", "detail": "Thôn Thượng Thôn, số 12"},
+             "note": "Khách trả lời số điện thoại trên live"}""";
+    private static final String DECIDED = """
+            {"id": 42, "sessionId": 5, "platform": "TIKTOK", "platformCommentId": "7301234567890123457",
+             "commenterName": "Cô Mai", "commenterId": "mai.99", "text": "BC02 x1", "commentedAt": "2026-11-30T12:01:05Z",
+             "receivedAt": "2026-11-30T12:01:06.120Z", "state": "ACCEPTED", "lines": [{"code": "BC02", "quantity": 1}],
+             "phone": null, "reasons": [{"code": "PHONE_MISSING", "message": "Bình luận chưa có số điện thoại"}],
+             "orderCode": "Q4HN8TRC", "decidedBy": "staff-7", "decidedAt": "2026-11-30T12:03:40.512Z",
+             "decisionNote": "Khách trả lời số điện thoại trên live"}""";
+
     private final CommentIntake intake;
     private final CommentReview review;
     private final BuyerRecords records;
@@ -80,7 +112,9 @@ public class LiveCommentResource {
                     + " the buyer (BUYER_FLAGGED, BUYER_UNRELIABLE), or the order was refused (SOLD_OUT, BUYER_LIMIT, ...:"
                     + " outcome REFUSED). Chatter is IGNORED.")
     @APIResponse(responseCode = "200", description = "The outcome of every comment, in the batch's order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchAnswer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchAnswer.class),
+                    examples = @ExampleObject(name = "outcomes", summary = "One comment ordered, one waiting, one resent",
+                            value = BATCH_ANSWER)))
     @APIResponse(responseCode = "400", description = "Invalid fields (all listed in `errors`: no comments or more than 500,"
             + " an unknown platform, a missing id, name, text or time), or a malformed body; nothing was stored. `type`: "
             + Problem.TYPE_BASE + "validation, " + Problem.TYPE_BASE + "malformed-json",
@@ -93,7 +127,8 @@ public class LiveCommentResource {
     public BatchAnswer take(
             @PathParam("sessionId") @Parameter(description = SESSION_ID, example = "5") long sessionId,
             @Valid @NotNull @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CommentBatch.class))) CommentBatch batch) {
+                    schema = @Schema(implementation = CommentBatch.class), examples = @ExampleObject(name = "batch",
+                            summary = "Three comments off a TikTok live", value = BATCH))) CommentBatch batch) {
         return intake.take(sessionId, caller.cooperativeScope(), batch);
     }
 
@@ -130,7 +165,9 @@ public class LiveCommentResource {
                     + " The"
                     + " decision is kept with who took it (the token's subject) and when, and is taken once.")
     @APIResponse(responseCode = "200", description = "The comment, ACCEPTED (with its `orderCode`) or REJECTED",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class),
+                    examples = @ExampleObject(name = "accepted", summary = "Accepted after staff added the phone",
+                            value = DECIDED)))
     @APIResponse(responseCode = "400", description = "Invalid fields, all listed in `errors`. `type`: "
             + Problem.TYPE_BASE + "validation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,7 +186,14 @@ public class LiveCommentResource {
             @PathParam("sessionId") @Parameter(description = SESSION_ID, example = "5") long sessionId,
             @PathParam("commentId") @Parameter(description = "The stored comment's id", example = "41") long commentId,
             @Valid @NotNull @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReviewDecision.class))) ReviewDecision decision) {
+                    schema = @Schema(implementation = ReviewDecision.class), examples = {
+                        @ExampleObject(name = "accept", summary = "Order the lines and phone as understood",
+                                value = "{\"decision\": \"ACCEPT\", \"note\": \"Khách xác nhận lấy thêm\"}"),
+                        @ExampleObject(name = "editThenAccept", summary = "Order what staff give, with the address",
+                                value = EDIT_THEN_ACCEPT),
+                        @ExampleObject(name = "reject", summary = "Order nothing",
+                                value = "{\"decision\": \"REJECT\", \"note\": \"Khách hỏi giá, không đặt\"}") }))
+            ReviewDecision decision) {
         LiveComment decided = review.decide(sessionId, commentId, caller.cooperativeScope(), decision, caller.subject());
         return view(decided, decided.phone == null ? null : records.summary(decided.cooperativeId, decided.phone));
     }
