@@ -739,9 +739,17 @@ class LiveSaleEndToEndTest {
         System.out.printf("Live comments racing taps for the last %d units: %s; taps: %s%n", COMMENT_QUOTA, firstOutcomes,
                 tapAnswers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
         assertThat(orderCodeByComment).as("comments that ordered").isNotEmpty();
-        assertThat(firstOutcomes.keySet()).as("what became of the comments").contains("REFUSED SOLD_OUT",
-                "WAITING_FOR_REVIEW ADDRESS_MISSING", "WAITING_FOR_REVIEW QUESTION", "IGNORED ");
+        assertThat(firstOutcomes.keySet()).as("what became of the comments").contains("WAITLISTED SOLD_OUT",
+                "WAITING_FOR_REVIEW ADDRESS_MISSING", "WAITING_FOR_REVIEW QUESTION", "IGNORED ")
+                .doesNotContain("REFUSED SOLD_OUT");
         assertThat(firstOutcomes.get("WAITING_FOR_REVIEW ADDRESS_MISSING")).isEqualTo(5);
+        // A regular buyer whose comment came after the last unit waits in the item's line, once, whichever instance took it.
+        for (ServiceProcess instance : system.order.all()) {
+            assertThat(given().baseUri(instance.url()).queryParam("state", "WAITING").queryParam("size", 100)
+                    .get("/sessions/" + commentSession + "/waitlist").then().statusCode(200).extract().jsonPath()
+                    .getLong("totalItems")).as("waiting buyers seen on %s", instance.name())
+                    .isEqualTo(firstOutcomes.get("WAITLISTED SOLD_OUT"));
+        }
         long tapped = tapAnswers.stream().filter(a -> a.status() == 201).count();
         assertThat(tapAnswers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
         assertThat(tapped + orderCodeByComment.size()).as("units of BG01 ordered by comments and taps")

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -39,15 +40,16 @@ import vn.chotdon.simulation.comments.StreamComment;
 
 /**
  * The live sale that inspired Chốt Đơn, played against running services: a cooperative in Đan
- * Phượng, a household making bánh gio, a TikTok session with three items, the host pinning
- * them, a few hundred buyers over about a minute (some tapping twice, some too late, some with
- * a mistyped phone), 300 live comments under the stream posted by a forwarder (orders, repeats,
- * typos, questions, chatter; some batches twice) and staff working their review queue, a few
- * cancellations, bank transfers arriving through the bank-notification webhook (one short of its
- * amount, one without an order code, one delivered twice), staff confirming and delivering
- * cash-on-delivery orders, a return, and the end of the session. Then it prints what a shop owner
- * wants to see: the order tally with its money, the live board, the stock, what became of the
- * comments, the transfers left for review, and what each member household is owed.
+ * Phượng, a household making bánh gio, a TikTok session with three items, the host pinning them, a
+ * few hundred buyers over about a minute (some tapping twice, some with a mistyped phone, some too
+ * late: most of those wait in the sold-out item's line), 300 live comments under the stream posted
+ * by a forwarder (orders, repeats, typos, questions, chatter; some batches twice) and staff working
+ * their review queue, a few cancellations whose units go to the first in line, bank transfers
+ * arriving through the bank-notification webhook (one short of its amount, one without an order
+ * code, one delivered twice), staff confirming and delivering cash-on-delivery orders, a return,
+ * and the end of the session. Then it prints what a shop owner wants to see: the order tally with
+ * its money, the live board, the stock, what became of the comments, how the waitlists moved, the
+ * transfers left for review, and what each member household is owed.
  *
  * <p>Options: {@code --catalog URL --livestream URL --order URL --buyers N --seconds S}.
  */
@@ -92,6 +94,11 @@ public final class LiveSaleDemo {
     private record Buyer(int n, String phone, String code, int quantity, String payment, boolean tapsTwice) {
         boolean mistyped() {
             return typesPhoneWrong(n);
+        }
+
+        /** Two late buyers in three accept the app's offer to wait when their item is sold out. */
+        boolean waitsWhenSoldOut() {
+            return n % 3 != 0;
         }
     }
 
@@ -158,8 +165,9 @@ public final class LiveSaleDemo {
         clock.shutdown();
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
 
-        // The next step of the sale goes here, while the session is still LIVE and before buyers cancel:
-        // issue 13's waitlist (buyers of sold-out items waiting, and how the cancellations below move them).
+        Waitlist waitlist = new Waitlist(session);
+        say(waitlist.waiting() + " buyers wait in the lines of sold-out items (" + waitlist.waitingFromComments()
+                + " of them from their comments); a cancellation offers its units to the first in line");
 
         say("Some buyers change their mind; the bank reports transfers to the webhook; staff confirm COD orders");
         List<JsonNode> placed = new ArrayList<>(receipts.values());
@@ -198,6 +206,7 @@ public final class LiveSaleDemo {
                 k -> new AtomicInteger()).incrementAndGet();
         say(cancelled + " orders cancelled by their buyers; " + bank.deliveries() + " bank notifications delivered ("
                 + bank.redeliveries() + " of them twice, as banks' notifiers retry)");
+        say("The cancelled units went to the waitlists: " + waitlist.moved());
 
         say("Couriers deliver the first cash-on-delivery orders; one buyer sends the goods back");
         int delivered = 0;
@@ -218,6 +227,7 @@ public final class LiveSaleDemo {
 
         report(coop, session, outcomes, List.of(banhGio, banhChung, gioLua));
         comments.report();
+        waitlist.report();
         reportMoney(coop, session, transfers);
     }
 
@@ -323,6 +333,71 @@ public final class LiveSaleDemo {
         }
     }
 
+    /** The session's waitlists as staff see them (GET /sessions/{id}/waitlist), every entry in every state. */
+    private final class Waitlist {
+        private final long session;
+
+        Waitlist(long session) {
+            this.session = session;
+        }
+
+        private List<JsonNode> entries() {
+            List<JsonNode> all = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                JsonNode found = get(order + "/sessions/" + session + "/waitlist?size=100&page=" + page);
+                found.path("items").forEach(all::add);
+                if (all.size() >= found.path("totalItems").asLong() || found.path("items").isEmpty()) {
+                    return all;
+                }
+            }
+        }
+
+        long waiting() {
+            return entries().stream().filter(e -> e.path("state").asText().equals("WAITING")).count();
+        }
+
+        long waitingFromComments() {
+            return entries().stream().filter(e -> e.path("state").asText().equals("WAITING")
+                    && e.path("source").asText().equals("COMMENT")).count();
+        }
+
+        /** How many were offered orders, with how many units, and how many were passed over. */
+        String moved() {
+            List<JsonNode> all = entries();
+            List<JsonNode> promoted = all.stream().filter(e -> e.path("state").asText().equals("PROMOTED")).toList();
+            long skipped = all.stream().filter(e -> e.path("state").asText().equals("SKIPPED")).count();
+            long units = promoted.stream().mapToLong(e -> e.path("unitsOffered").asLong()).sum();
+            return promoted.size() + " waiting buyers offered orders of " + units + " units, held for them; " + skipped
+                    + " passed over (a per-buyer limit or the cap on held units); "
+                    + all.stream().filter(e -> e.path("state").asText().equals("WAITING")).count() + " still waiting";
+        }
+
+        void report() {
+            List<JsonNode> all = entries();
+            System.out.println();
+            System.out.println("== Waitlists (order-service) ==");
+            System.out.printf(Locale.ROOT, "  %-6s %6s %9s %9s %8s %8s %8s %7s%n", "code", "joined", "from app",
+                    "comments", "offered", "units", "skipped", "closed");
+            Map<String, List<JsonNode>> byItem = new TreeMap<>();
+            all.forEach(e -> byItem.computeIfAbsent(e.path("itemCode").asText(), k -> new ArrayList<>()).add(e));
+            byItem.forEach((code, entries) -> System.out.printf(Locale.ROOT, "  %-6s %6d %9d %9d %8d %8d %8d %7d%n", code,
+                    entries.size(), count(entries, "source", "API"), count(entries, "source", "COMMENT"),
+                    count(entries, "state", "PROMOTED"), entries.stream().filter(e -> e.path("state").asText()
+                            .equals("PROMOTED")).mapToLong(e -> e.path("unitsOffered").asLong()).sum(),
+                    count(entries, "state", "SKIPPED"), count(entries, "state", "CLOSED")));
+            System.out.println("  offered: an order held for the first in line when units came back; closed: still"
+                    + " waiting when the session ended");
+            all.stream().filter(e -> e.path("state").asText().equals("PROMOTED")).limit(3).forEach(e -> System.out.printf(
+                    Locale.ROOT, "    %s %s x%d of %d wanted -> order %s%n", e.path("itemCode").asText(),
+                    e.path("buyerName").asText(), e.path("unitsOffered").asLong(), e.path("quantity").asLong(),
+                    e.path("orderCode").asText()));
+        }
+
+        private static long count(List<JsonNode> entries, String field, String value) {
+            return entries.stream().filter(e -> e.path(field).asText().equals(value)).count();
+        }
+    }
+
     private void staff(long orderId, String action) {
         post(order + "/orders/" + orderId + "/" + action, null);
     }
@@ -393,12 +468,33 @@ public final class LiveSaleDemo {
                 case 429 -> "refused: too many attempts, retry later";
                 default -> "other (" + response.statusCode() + ")";
             };
+            if (tap == 0 && outcome.equals("refused: sold out") && buyer.waitsWhenSoldOut() && joinWaitlist(session, body)) {
+                outcome = "refused: sold out, joined the waitlist";
+            }
             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
             if (response.statusCode() == 201) {
                 JsonNode receipt = read(response.body());
                 receipts.put(receipt.path("order").path("id").asLong(), receipt);
             }
         }
+    }
+
+    /**
+     * What the app offers a buyer who finds an item sold out: to wait in its line with the same
+     * order. False when the line refuses (units came back meanwhile, or the session ended).
+     */
+    private boolean joinWaitlist(long session, Map<String, Object> order) {
+        Map<String, Object> wanted = new HashMap<>(order);
+        wanted.remove("sessionId");
+        wanted.remove("items");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = ((List<Map<String, Object>>) order.get("items")).get(0);
+        wanted.put("code", line.get("code"));
+        wanted.put("quantity", line.get("quantity"));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.order + "/sessions/" + session
+                + "/waitlist")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(wanted))).build());
+        return response.statusCode() == 201;
     }
 
     private void pin(long session, long item, String code) {

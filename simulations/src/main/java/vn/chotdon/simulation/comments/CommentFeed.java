@@ -181,6 +181,7 @@ public final class CommentFeed {
         row("became orders", count("ORDERED"), "");
         row("waiting for review", count("WAITING_FOR_REVIEW") + count("REFUSED"), "the first reason of each:");
         new TreeMap<>(waitingByReason).forEach((reason, n) -> row("  " + reason, n.get(), ""));
+        row("joined the waitlist (sold out)", count("WAITLISTED"), "see the waitlists below");
         row("ignored (chatter)", count("IGNORED"), "");
         System.out.println("  staff decisions (POST /sessions/" + session + "/comments/{id}/decision):");
         decisions.forEach(System.out::println);
