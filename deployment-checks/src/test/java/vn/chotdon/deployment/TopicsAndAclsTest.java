@@ -29,6 +29,7 @@ class TopicsAndAclsTest {
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("String ([A-Z_]+) = \"([a-z.]+)\"");
     private static final Pattern OUTBOX_RECORD = Pattern.compile("outbox\\.record\\(Topics\\.([A-Z_]+)");
     private static final Pattern SUBSCRIBE = Pattern.compile("subscribe\\(\"([a-z-]+)\", Topics\\.([A-Z_]+)");
+    private static final Pattern ANY_SUBSCRIBE = Pattern.compile("subscriptions\\.subscribe\\(");
     private static final Pattern COMPOSE_TOPIC = Pattern.compile("([a-z.]+):(\\d+):(-?\\d+)");
 
     private static Map<String, String> topicConstants() {
@@ -85,6 +86,10 @@ class TopicsAndAclsTest {
                 groups.add(service + "." + m.group(1));
                 reads.add(constants.get(m.group(2)));
             });
+            // A group or topic named through a variable would escape the ACL check: every call must be read.
+            assertThat(SUBSCRIBE.matcher(code).results().count()).as(service + ": subscriptions whose group and topic"
+                    + " the check can read (a literal group name and a Topics constant)")
+                    .isEqualTo(ANY_SUBSCRIBE.matcher(code).results().count());
             Set<String> aclWrites = new TreeSet<>();
             Set<String> aclReads = new TreeSet<>();
             Set<String> aclGroups = new HashSet<>();

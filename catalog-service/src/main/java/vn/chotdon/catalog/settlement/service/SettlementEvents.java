@@ -20,8 +20,6 @@ import vn.chotdon.platform.consumer.EventSubscriptions;
 @ApplicationScoped
 public class SettlementEvents {
 
-    static final String CONSUMER = "settlement";
-
     private final EventSubscriptions subscriptions;
     private final SettlementLedger ledger;
     private final ObjectMapper json;
@@ -37,7 +35,7 @@ public class SettlementEvents {
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
-            subscriptions.subscribe(CONSUMER, Topics.ORDERS, this::apply);
+            subscriptions.subscribe("settlement", Topics.ORDERS, this::apply);
         }
     }
 
