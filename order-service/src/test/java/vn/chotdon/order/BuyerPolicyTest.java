@@ -174,6 +174,46 @@ class BuyerPolicyTest {
         assertThat(paymentOf(accepted)).isEqualTo("BANK_TRANSFER");
     }
 
+    @Test
+    void theFirstInLineIsScreenedByThePolicyWhenItsTurnComes() {
+        LiveSale sale = new LiveSale(LiveSale.newCooperative()).autoConfirmCod().open();
+        sale.item("BG01", "Bánh gio", 15000, 2, null);
+        String staff = TestTokens.staff(sale.cooperativeId);
+        List<Long> sold = List.of(placed(sale, "0917400001"), placed(sale, "0917400002"));
+        long flagged = waiting(sale, "0917400011");
+        long unreliable = waiting(sale, "0917400012");
+        long anyone = waiting(sale, "0917400013");
+        // Their standing changed while they waited: the policy of the moment their turn comes applies.
+        flag(staff, sale.cooperativeId, "0917400011");
+        seedUnreliable(sale.cooperativeId, "+84917400012");
+        setPolicy(staff, sale, "PAY_FIRST", "REVIEW", "COD");
+
+        Callers.as(staff).post("/orders/" + sold.get(0) + "/cancel").then().statusCode(200);
+
+        assertThat(db.text("SELECT state FROM waitlist_entry WHERE id = ?", flagged)).isEqualTo("SKIPPED");
+        assertThat(db.text("SELECT skip_reason FROM waitlist_entry WHERE id = ?", flagged)).startsWith("pay-first: ");
+        assertThat(db.text("SELECT state FROM waitlist_entry WHERE id = ?", unreliable)).isEqualTo("PROMOTED");
+        assertThat(db.text("SELECT CONCAT(o.status, ' ', o.held_for_review) FROM orders o JOIN waitlist_entry w"
+                + " ON w.order_id = o.id WHERE w.id = ?", unreliable)).as("held for review, not confirmed by the session")
+                .isEqualTo("PLACED 1");
+        assertThat(db.text("SELECT state FROM waitlist_entry WHERE id = ?", anyone)).isEqualTo("WAITING");
+
+        Callers.as(staff).post("/orders/" + sold.get(1) + "/cancel").then().statusCode(200);
+
+        assertThat(db.text("SELECT CONCAT(o.status, ' ', o.held_for_review) FROM orders o JOIN waitlist_entry w"
+                + " ON w.order_id = o.id WHERE w.id = ?", anyone)).isEqualTo("CONFIRMED 0");
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE session_id = ?", sale.sessionId)).isEqualTo(2);
+    }
+
+    private static long placed(LiveSale sale, String phone) {
+        return given().contentType(ContentType.JSON).body(sale.order("BG01", 1, phone)).post("/orders").then()
+                .statusCode(201).extract().jsonPath().getLong("order.id");
+    }
+
+    private static long waiting(LiveSale sale, String phone) {
+        return WaitlistTest.joined(sale, "BG01", 1, phone).getLong("entry.id");
+    }
+
     private String paymentOf(String orderCode) {
         return db.text("SELECT payment_method FROM orders WHERE code = ?", orderCode);
     }

@@ -306,5 +306,10 @@ class WaitlistTest {
         assertThat(db.text("SELECT o.buyer_name FROM orders o JOIN waitlist_entry w ON w.order_id = o.id"
                 + " WHERE w.comment_id = ?", commentId)).isEqualTo("Chị Mai");
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", itemId)).isEqualTo(1);
+        // Staff reading the comments see the order its turn brought.
+        String offered = db.text("SELECT o.code FROM orders o JOIN waitlist_entry w ON w.order_id = o.id"
+                + " WHERE w.comment_id = ?", commentId);
+        Callers.as(TestTokens.staff(sale.cooperativeId)).get("/sessions/" + sale.sessionId + "/comments?state=WAITLISTED")
+                .then().statusCode(200).body("items[0].id", is((int) commentId)).body("items[0].orderCode", is(offered));
     }
 }

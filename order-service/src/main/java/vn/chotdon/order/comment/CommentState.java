@@ -14,6 +14,9 @@ public enum CommentState {
     REJECTED,
     /** Chatter: no sign of an order. */
     IGNORED,
-    /** Refused as sold out, it joined the item's waitlist (waitlist_entry.comment_id) instead of the review queue. */
+    /**
+     * Refused as sold out, it joined the item's waitlist (waitlist_entry.comment_id) instead of the
+     * review queue; its order code is set when its turn came and an order was offered.
+     */
     WAITLISTED
 }

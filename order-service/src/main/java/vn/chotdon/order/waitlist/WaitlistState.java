@@ -6,7 +6,10 @@ public enum WaitlistState {
     WAITING,
     /** Its turn came: it was offered units (all it asked for, or fewer) as an order held for a short time. */
     PROMOTED,
-    /** Its turn came, but a per-buyer limit or the held-units cap refused the order; the next in line was tried. */
+    /**
+     * Its turn came, but a per-buyer limit, the held-units cap or the session's buyer policy
+     * (pay-first, for a cash-on-delivery entry) refused the order; the next in line was tried.
+     */
     SKIPPED,
     /** The buyer left the line. */
     LEFT,

@@ -17,8 +17,8 @@ public record WaitlistEntryView(
         @Schema(required = true, description = "Units wanted", example = "2") long quantity,
         @Schema(required = true, example = "COD") PaymentMethod paymentMethod,
         @Schema(required = true, description = "WAITING: in line; PROMOTED: offered an order (orderCode, unitsOffered),"
-                + " held for a short time; SKIPPED: its turn came but a per-buyer limit or the held-units cap refused the"
-                + " order (skipReason); LEFT: the buyer left; CLOSED: the session ended or the item left the lineup",
+                + " held for a short time; SKIPPED: its turn came but a per-buyer limit, the held-units cap or the shop's"
+                + " pay-first rule for a cash-on-delivery entry refused the order (skipReason); LEFT: the buyer left; CLOSED: the session ended or the item left the lineup",
                 example = "WAITING") WaitlistState state,
         @Schema(required = true, nullable = true, description = "While WAITING: WAITING entries of the item up to this"
                 + " one (1 is next); null otherwise", example = "3") Long position,

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.PaymentMethod;
+import vn.chotdon.order.buyer.service.BuyerScreening;
+import vn.chotdon.order.buyer.service.BuyerVerdict;
 import vn.chotdon.order.config.WaitlistSettings;
 import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.readmodel.SaleSession;
@@ -41,12 +43,15 @@ public class WaitlistPromotion {
     private final EntityManager em;
     private final NewOrders newOrders;
     private final ReceivingAccounts accounts;
+    private final BuyerScreening screening;
     private final Duration hold;
 
-    WaitlistPromotion(EntityManager em, NewOrders newOrders, ReceivingAccounts accounts, WaitlistSettings settings) {
+    WaitlistPromotion(EntityManager em, NewOrders newOrders, ReceivingAccounts accounts, BuyerScreening screening,
+            WaitlistSettings settings) {
         this.em = em;
         this.newOrders = newOrders;
         this.accounts = accounts;
+        this.screening = screening;
         this.hold = Duration.ofMinutes(settings.holdMinutes());
     }
 
@@ -54,7 +59,7 @@ public class WaitlistPromotion {
     }
 
     private record Waiting(long id, String buyerName, String phone, String province, String commune,
-            String addressDetail, PaymentMethod paymentMethod, long quantity, String tokenHash) {
+            String addressDetail, PaymentMethod paymentMethod, long quantity, String tokenHash, Long commentId) {
     }
 
     /**
@@ -119,15 +124,23 @@ public class WaitlistPromotion {
     }
 
     /**
-     * Makes the buyer's order of these units, by the hot path's rules (held-units cap, per-buyer
-     * limit, the quota's conditional UPDATE), or skips the buyer when a limit refuses it.
+     * Makes the buyer's order of these units, by the hot path's rules (the session's buyer policy,
+     * held-units cap, per-buyer limit, the quota's conditional UPDATE), or skips the buyer when a
+     * rule refuses it.
      *
      * @return the units given; 0 when the entry was skipped
      */
     private long offer(Waiting entry, Item item, long units, Session session) {
         Instant now = now();
         List<NewOrders.Want> wants = List.of(new NewOrders.Want(item, units));
-        boolean confirmNow = entry.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod();
+        // The buyer's standing may have changed while they waited: the policy is applied now, as POST /orders would.
+        BuyerVerdict verdict = screening.verdict(item.sessionId(), session.cooperativeId(), entry.phone());
+        if (verdict.payFirst() && entry.paymentMethod() != PaymentMethod.BANK_TRANSFER) {
+            decide(entry.id(), "SKIPPED", null, null, "pay-first: this shop takes this order only paid in advance, by"
+                    + " bank transfer", now);
+            return 0;
+        }
+        boolean confirmNow = !verdict.review() && entry.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod();
         try {
             newOrders.takeLimits(item.sessionId(), entry.phone(), wants, !confirmNow);
         } catch (ProblemException refused) {
@@ -143,12 +156,18 @@ public class WaitlistPromotion {
         // The entry's token opens the order: the buyer already holds it.
         Order order = newOrders.draft(item.sessionId(), session.cooperativeId(), entry.paymentMethod(), payee, buyer, null,
                 entry.tokenHash(), null, now, hold, wants);
+        order.heldForReview = verdict.review();
         newOrders.record(order, confirmNow, now);
         if (!newOrders.takeQuota(item.itemId(), units, item.version())) {
             throw new IllegalStateException("lineup item " + item.itemId() + " did not have the " + units
                     + " unit(s) read under its row lock");
         }
         decide(entry.id(), "PROMOTED", units, order.id, null, now);
+        if (entry.commentId() != null) {
+            // Staff reading the comments see the order the comment's turn brought.
+            em.createNativeQuery("UPDATE live_comment SET order_code = ?1 WHERE id = ?2 AND state = 'WAITLISTED'")
+                    .setParameter(1, order.code).setParameter(2, entry.commentId()).executeUpdate();
+        }
         return units;
     }
 
@@ -168,13 +187,14 @@ public class WaitlistPromotion {
      */
     private Optional<Waiting> firstWaiting(long itemId, boolean lock) {
         List<?> rows = em.createNativeQuery("SELECT id, buyer_name, buyer_phone, province, commune, address_detail,"
-                + " payment_method, quantity, access_token_hash FROM waitlist_entry WHERE item_id = ?1"
+                + " payment_method, quantity, access_token_hash, comment_id FROM waitlist_entry WHERE item_id = ?1"
                 + " AND state = 'WAITING' ORDER BY id LIMIT 1" + (lock ? " FOR UPDATE" : ""))
                 .setParameter(1, itemId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Waiting(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4],
-                    (String) c[5], PaymentMethod.valueOf((String) c[6]), ((Number) c[7]).longValue(), (String) c[8]);
+                    (String) c[5], PaymentMethod.valueOf((String) c[6]), ((Number) c[7]).longValue(), (String) c[8],
+                    c[9] == null ? null : ((Number) c[9]).longValue());
         });
     }
 
