@@ -2,7 +2,7 @@ package vn.chotdon.order.comment;
 
 /** Where a stored live comment stands. */
 public enum CommentState {
-    /** Stored, the decision not yet written (a crash between the two leaves it here). */
+    /** Stored, the decision not yet written (a crash between the two leaves it here until CommentSweep decides it). */
     RECEIVED,
     /** Became an order by itself, through the same hot path as POST /orders. */
     ORDERED,

@@ -30,7 +30,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * its own, before anything else is done with it: of two batches carrying the same comment at the
  * same moment only one inserts it, and only that one goes on to place its order. The order itself
  * is placed by {@link CommentOrders}, in the hot path's own transaction. A comment of one line refused
- * as sold out joins the item's waitlist instead of the review queue.
+ * as sold out joins the item's waitlist instead of the review queue. A comment whose request stopped
+ * between storing it and recording its decision (a crash) is decided again by {@link CommentSweep}.
  */
 @ApplicationScoped
 public class CommentIntake {
@@ -63,9 +64,7 @@ public class CommentIntake {
                 .filter(found -> cooperativeScope == null || found.cooperativeId() == cooperativeScope)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
         refuseOddTimes(batch);
-        CommentParser parser = new CommentParser(new vn.chotdon.comments.Lineup(lineup.byCode().values().stream()
-                .filter(item -> !item.removed())
-                .map(item -> new vn.chotdon.comments.LineupItem(item.code(), item.productName())).toList()));
+        CommentParser parser = parserFor(lineup);
         List<CommentOutcome> outcomes = new ArrayList<>();
         for (IncomingComment comment : batch.comments()) {
             outcomes.add(take(lineup, parser, comment));
@@ -73,11 +72,33 @@ public class CommentIntake {
         return new BatchAnswer(sessionId, outcomes);
     }
 
+    /** What the comments of this lineup are read against: its items still on it. */
+    static CommentParser parserFor(LiveLineups.Lineup lineup) {
+        return new CommentParser(new vn.chotdon.comments.Lineup(lineup.byCode().values().stream()
+                .filter(item -> !item.removed())
+                .map(item -> new vn.chotdon.comments.LineupItem(item.code(), item.productName())).toList()));
+    }
+
     private CommentOutcome take(LiveLineups.Lineup lineup, CommentParser parser, IncomingComment comment) {
         Stored stored = RetryOnDeadlock.inNewTransaction(() -> store(lineup, comment));
         if (!stored.inserted()) {
             return outcome(comment, stored.id(), Kind.DUPLICATE, null, List.of());
         }
+        return decide(lineup, parser, stored.id(), comment, false);
+    }
+
+    /**
+     * Decides a comment left RECEIVED by a request that stopped after storing it. What that request
+     * may already have done stands: the order placed under the comment's key, or its place in a
+     * waitlist, is recorded as the comment's outcome rather than taken for a repeat.
+     */
+    CommentOutcome resume(LiveLineups.Lineup lineup, CommentParser parser, long commentId, IncomingComment comment) {
+        return decide(lineup, parser, commentId, comment, true);
+    }
+
+    private CommentOutcome decide(LiveLineups.Lineup lineup, CommentParser parser, long commentId,
+            IncomingComment comment, boolean resumed) {
+        Stored stored = new Stored(commentId, true);
         CommentIntent intent = parser.parse(comment.text());
         List<CommentLine> lines = intent.lines().stream().map(line -> new CommentLine(line.code(), line.quantity())).toList();
         String phone = intent.phoneE164().orElse(null);
@@ -96,6 +117,20 @@ public class CommentIntake {
         // Staff see the buyer's reasons beside any other: a flagged buyer's comment waits whatever else it lacks.
         BuyerVerdict verdict = screening.verdict(lineup.sessionId(), lineup.cooperativeId(), phone);
         reasons.addAll(ReviewReason.of(verdict));
+        if (resumed) {
+            Optional<String> placedEarlier = orders.placedFor(lineup.sessionId(), comment.platform(),
+                    comment.platformCommentId());
+            if (placedEarlier.isPresent()) {
+                record(stored.id(), CommentState.ORDERED, lines, phone, reasons, placedEarlier.get());
+                return outcome(comment, stored.id(), Kind.ORDERED, placedEarlier.get(), reasons);
+            }
+            Optional<CommentOrders.InLine> inLine = orders.waitlisted(stored.id());
+            if (inLine.isPresent()) {
+                reasons.add(ReviewReason.soldOutWhenFirstHandled());
+                record(stored.id(), CommentState.WAITLISTED, lines, phone, reasons, inLine.get().orderCode());
+                return outcome(comment, stored.id(), Kind.WAITLISTED, null, reasons);
+            }
+        }
         Optional<String> repeated = orders.alreadyOrdered(lineup.sessionId(), phone, lines);
         if (repeated.isPresent()) {
             reasons.add(ReviewReason.repeat(repeated.get()));

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.comment.CommentPlatform;
+import vn.chotdon.order.service.IdempotencyKey;
 import vn.chotdon.order.service.OrderPlacement;
 import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
@@ -96,6 +97,25 @@ public class CommentOrders {
         } catch (ProblemException refused) {
             return false;
         }
+    }
+
+    /** The order placed under the comment's key, if any (it placed at most one). */
+    public Optional<String> placedFor(long sessionId, CommentPlatform platform, String platformCommentId) {
+        List<?> rows = em.createNativeQuery("SELECT code FROM orders WHERE idempotency_key = ?1")
+                .setParameter(1, IdempotencyKey.of(idempotencyKey(sessionId, platform, platformCommentId)).id())
+                .getResultList();
+        return rows.stream().findFirst().map(String::valueOf);
+    }
+
+    /** The comment's place in a waitlist, if it took one. */
+    public Optional<InLine> waitlisted(long commentId) {
+        List<?> rows = em.createNativeQuery("SELECT o.code FROM waitlist_entry w LEFT JOIN orders o ON o.id = w.order_id"
+                + " WHERE w.comment_id = ?1").setParameter(1, commentId).getResultList();
+        return rows.stream().findFirst().map(code -> new InLine((String) code));
+    }
+
+    /** A comment's place in a waitlist: the order its turn brought, or null while none. */
+    public record InLine(String orderCode) {
     }
 
     static String idempotencyKey(long sessionId, CommentPlatform platform, String platformCommentId) {

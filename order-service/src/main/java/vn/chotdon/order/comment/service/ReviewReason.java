@@ -31,6 +31,11 @@ public record ReviewReason(
         return new ReviewReason(ADDRESS_MISSING, "Chưa biết địa chỉ giao hàng của số điện thoại này");
     }
 
+    /** A comment decided again after a crash whose first handling had put the buyer in the item's waitlist. */
+    static ReviewReason soldOutWhenFirstHandled() {
+        return new ReviewReason("SOLD_OUT", "Món đã hết khi bình luận được xử lý; khách đang trong danh sách chờ");
+    }
+
     static ReviewReason repeat(String code) {
         return new ReviewReason(REPEAT, "Khách đã có đơn món " + code + " trong phiên này");
     }
