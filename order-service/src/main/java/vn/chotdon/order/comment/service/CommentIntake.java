@@ -98,21 +98,20 @@ public class CommentIntake {
 
     private CommentOutcome decide(LiveLineups.Lineup lineup, CommentParser parser, long commentId,
             IncomingComment comment, boolean resumed) {
-        Stored stored = new Stored(commentId, true);
         CommentIntent intent = parser.parse(comment.text());
         List<CommentLine> lines = intent.lines().stream().map(line -> new CommentLine(line.code(), line.quantity())).toList();
         String phone = intent.phoneE164().orElse(null);
         List<ReviewReason> reasons = new ArrayList<>(intent.reasons().stream()
                 .map(reason -> new ReviewReason(reason.code().name(), reason.message())).toList());
         if (intent.status() == IntentStatus.IGNORED) {
-            record(stored.id(), CommentState.IGNORED, lines, phone, reasons, null);
-            return outcome(comment, stored.id(), Kind.IGNORED, null, reasons);
+            record(commentId, CommentState.IGNORED, lines, phone, reasons, null);
+            return outcome(comment, commentId, Kind.IGNORED, null, reasons);
         }
         if (intent.status() == IntentStatus.CLEAR && intent.phoneMissing()) {
             reasons.add(ReviewReason.phoneMissing());
         }
         if (!intent.readyToOrder()) {
-            return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
+            return waiting(comment, commentId, Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
         // Staff see the buyer's reasons beside any other: a flagged buyer's comment waits whatever else it lacks.
         BuyerVerdict verdict = screening.verdict(lineup.sessionId(), lineup.cooperativeId(), phone);
@@ -121,44 +120,44 @@ public class CommentIntake {
             Optional<String> placedEarlier = orders.placedFor(lineup.sessionId(), comment.platform(),
                     comment.platformCommentId());
             if (placedEarlier.isPresent()) {
-                record(stored.id(), CommentState.ORDERED, lines, phone, reasons, placedEarlier.get());
-                return outcome(comment, stored.id(), Kind.ORDERED, placedEarlier.get(), reasons);
+                record(commentId, CommentState.ORDERED, lines, phone, reasons, placedEarlier.get());
+                return outcome(comment, commentId, Kind.ORDERED, placedEarlier.get(), reasons);
             }
-            Optional<CommentOrders.InLine> inLine = orders.waitlisted(stored.id());
+            Optional<CommentOrders.InLine> inLine = orders.waitlisted(commentId);
             if (inLine.isPresent()) {
                 reasons.add(ReviewReason.soldOutWhenFirstHandled());
-                record(stored.id(), CommentState.WAITLISTED, lines, phone, reasons, inLine.get().orderCode());
-                return outcome(comment, stored.id(), Kind.WAITLISTED, null, reasons);
+                record(commentId, CommentState.WAITLISTED, lines, phone, reasons, inLine.get().orderCode());
+                return outcome(comment, commentId, Kind.WAITLISTED, null, reasons);
             }
         }
         Optional<String> repeated = orders.alreadyOrdered(lineup.sessionId(), phone, lines);
         if (repeated.isPresent()) {
             reasons.add(ReviewReason.repeat(repeated.get()));
-            return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
+            return waiting(comment, commentId, Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
         Optional<PlaceOrder.Address> address = orders.knownAddress(lineup.cooperativeId(), phone);
         if (address.isEmpty()) {
             reasons.add(ReviewReason.addressMissing());
-            return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
+            return waiting(comment, commentId, Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
         if (verdict.review()) {
-            return waiting(comment, stored.id(), Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
+            return waiting(comment, commentId, Kind.WAITING_FOR_REVIEW, lines, phone, reasons);
         }
         try {
             Placement placed = orders.place(lineup.sessionId(), comment.platform(), comment.platformCommentId(),
                     comment.commenterName(), phone, lines, address.get(), verdict.commentPaymentMethod());
-            record(stored.id(), CommentState.ORDERED, lines, phone, reasons, placed.orderCode());
-            return outcome(comment, stored.id(), Kind.ORDERED, placed.orderCode(), reasons);
+            record(commentId, CommentState.ORDERED, lines, phone, reasons, placed.orderCode());
+            return outcome(comment, commentId, Kind.ORDERED, placed.orderCode(), reasons);
         } catch (ProblemException refused) {
             reasons.add(refusal(refused));
             // One sold-out line: the buyer waits in the item's line rather than in the review queue.
             if (reasons.get(reasons.size() - 1).code().equals(SOLD_OUT) && lines.size() == 1
-                    && orders.joinWaitlist(lineup.sessionId(), stored.id(), comment.commenterName(), phone, lines.get(0),
+                    && orders.joinWaitlist(lineup.sessionId(), commentId, comment.commenterName(), phone, lines.get(0),
                             address.get())) {
-                record(stored.id(), CommentState.WAITLISTED, lines, phone, reasons, null);
-                return outcome(comment, stored.id(), Kind.WAITLISTED, null, reasons);
+                record(commentId, CommentState.WAITLISTED, lines, phone, reasons, null);
+                return outcome(comment, commentId, Kind.WAITLISTED, null, reasons);
             }
-            return waiting(comment, stored.id(), Kind.REFUSED, lines, phone, reasons);
+            return waiting(comment, commentId, Kind.REFUSED, lines, phone, reasons);
         }
     }
 
