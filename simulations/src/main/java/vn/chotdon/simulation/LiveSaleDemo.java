@@ -166,8 +166,7 @@ public final class LiveSaleDemo {
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
 
         Waitlist waitlist = new Waitlist(session);
-        say(waitlist.waiting() + " buyers wait in the lines of sold-out items (" + waitlist.waitingFromComments()
-                + " of them from their comments); a cancellation offers its units to the first in line");
+        say(waitlist.whoWaits() + "; a cancellation offers its units to the first in line");
 
         say("Some buyers change their mind; the bank reports transfers to the webhook; staff confirm COD orders");
         List<JsonNode> placed = new ArrayList<>(receipts.values());
@@ -352,13 +351,10 @@ public final class LiveSaleDemo {
             }
         }
 
-        long waiting() {
-            return entries().stream().filter(e -> e.path("state").asText().equals("WAITING")).count();
-        }
-
-        long waitingFromComments() {
-            return entries().stream().filter(e -> e.path("state").asText().equals("WAITING")
-                    && e.path("source").asText().equals("COMMENT")).count();
+        String whoWaits() {
+            List<JsonNode> waiting = entries().stream().filter(e -> e.path("state").asText().equals("WAITING")).toList();
+            return waiting.size() + " buyers wait in the lines of sold-out items (" + count(waiting, "source", "COMMENT")
+                    + " of them from their comments)";
         }
 
         /** How many were offered orders, with how many units, and how many were passed over. */

@@ -37,16 +37,24 @@ public class BuyerScreening {
      * refused (409 pay-first, nothing stored); an order to review is placed held.
      */
     public Screening forOrder(String phoneE164, PaymentMethod paymentMethod) {
-        return lineup -> {
-            BuyerVerdict verdict = verdict(lineup.sessionId(), lineup.cooperativeId(), phoneE164);
-            if (verdict.payFirst() && paymentMethod != PaymentMethod.BANK_TRANSFER) {
-                // Says nothing of why: the buyer learns only how this shop takes their order.
-                throw ProblemException.conflict("pay-first", "Pay by bank transfer",
-                        "This shop takes this order only paid in advance: place it again with paymentMethod"
-                                + " BANK_TRANSFER and pay by transfer with the order code as the memo")
-                        .with("paymentMethod", PaymentMethod.BANK_TRANSFER.name());
-            }
-            return verdict.review();
-        };
+        return lineup -> holdForReview(lineup.sessionId(), lineup.cooperativeId(), phoneE164, paymentMethod);
+    }
+
+    /**
+     * The same screening for an order made without a request (a waitlist entry's turn).
+     *
+     * @return whether the order is placed held for staff review
+     * @throws ProblemException 409 pay-first: the buyer must pay by transfer and this order would not
+     */
+    public boolean holdForReview(long sessionId, long cooperativeId, String phoneE164, PaymentMethod paymentMethod) {
+        BuyerVerdict verdict = verdict(sessionId, cooperativeId, phoneE164);
+        if (verdict.payFirst() && paymentMethod != PaymentMethod.BANK_TRANSFER) {
+            // Says nothing of why: the buyer learns only how this shop takes their order.
+            throw ProblemException.conflict("pay-first", "Pay by bank transfer",
+                    "This shop takes this order only paid in advance: place it again with paymentMethod"
+                            + " BANK_TRANSFER and pay by transfer with the order code as the memo")
+                    .with("paymentMethod", PaymentMethod.BANK_TRANSFER.name());
+        }
+        return verdict.review();
     }
 }

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.buyer.service.BuyerScreening;
-import vn.chotdon.order.buyer.service.BuyerVerdict;
 import vn.chotdon.order.config.WaitlistSettings;
 import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.readmodel.SaleSession;
@@ -133,15 +132,13 @@ public class WaitlistPromotion {
     private long offer(Waiting entry, Item item, long units, Session session) {
         Instant now = now();
         List<NewOrders.Want> wants = List.of(new NewOrders.Want(item, units));
-        // The buyer's standing may have changed while they waited: the policy is applied now, as POST /orders would.
-        BuyerVerdict verdict = screening.verdict(item.sessionId(), session.cooperativeId(), entry.phone());
-        if (verdict.payFirst() && entry.paymentMethod() != PaymentMethod.BANK_TRANSFER) {
-            decide(entry.id(), "SKIPPED", null, null, "pay-first: this shop takes this order only paid in advance, by"
-                    + " bank transfer", now);
-            return 0;
-        }
-        boolean confirmNow = !verdict.review() && entry.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod();
+        boolean heldForReview;
+        boolean confirmNow;
         try {
+            // The buyer's standing may have changed while they waited: the policy applies now, as POST /orders would.
+            heldForReview = screening.holdForReview(item.sessionId(), session.cooperativeId(), entry.phone(),
+                    entry.paymentMethod());
+            confirmNow = !heldForReview && entry.paymentMethod() == PaymentMethod.COD && session.autoConfirmCod();
             newOrders.takeLimits(item.sessionId(), entry.phone(), wants, !confirmNow);
         } catch (ProblemException refused) {
             Problem problem = refused.toProblem(null);
@@ -156,7 +153,7 @@ public class WaitlistPromotion {
         // The entry's token opens the order: the buyer already holds it.
         Order order = newOrders.draft(item.sessionId(), session.cooperativeId(), entry.paymentMethod(), payee, buyer, null,
                 entry.tokenHash(), null, now, hold, wants);
-        order.heldForReview = verdict.review();
+        order.heldForReview = heldForReview;
         newOrders.record(order, confirmNow, now);
         if (!newOrders.takeQuota(item.itemId(), units, item.version())) {
             throw new IllegalStateException("lineup item " + item.itemId() + " did not have the " + units
