@@ -33,14 +33,6 @@ public interface OrderSettings {
     @WithDefault("5s")
     Duration receivingAccountMaxAge();
 
-    /**
-     * Threads that answer requests refused from memory (an item just found sold out), apart from the
-     * worker pool where orders wait; each takes a connection only for the Idempotency-Key's read.
-     */
-    @WithDefault("4")
-    @Min(1)
-    int refusalLaneThreads();
-
     /** How long an Idempotency-Key and its stored answer are kept. */
     @WithDefault("P2D")
     Duration idempotencyRetention();

@@ -1,7 +1,5 @@
 package vn.chotdon.order.rest;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,13 +46,11 @@ import vn.chotdon.order.service.OrderQueries;
 import vn.chotdon.order.service.OrderTransfers;
 import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
-import vn.chotdon.order.service.RefusalLane;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
-import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
 import vn.chotdon.platform.text.VietnamPhone;
@@ -80,7 +75,6 @@ public class OrderResource {
             + " nothing changed. `type`: " + Problem.TYPE_BASE + "illegal-status-change.";
 
     private final OrderPlacement placement;
-    private final RefusalLane refusalLane;
     private final BuyerScreening screening;
     private final BuyerRecords records;
     private final OrderAttemptLimits attemptLimits;
@@ -89,11 +83,10 @@ public class OrderResource {
     private final OrderTransfers transfers;
     private final Caller caller;
 
-    OrderResource(OrderPlacement placement, RefusalLane refusalLane, BuyerScreening screening, BuyerRecords records,
+    OrderResource(OrderPlacement placement, BuyerScreening screening, BuyerRecords records,
             OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle, OrderQueries queries, OrderTransfers transfers,
             Caller caller) {
         this.placement = placement;
-        this.refusalLane = refusalLane;
         this.screening = screening;
         this.records = records;
         this.attemptLimits = attemptLimits;
@@ -155,7 +148,7 @@ public class OrderResource {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, required = true, description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
-    public Uni<Response> place(
+    public Response place(
             @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = IDEMPOTENCY_KEY,
                     message = "may hold letters, digits and _ . : - only")
             @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID. Optional, but"
@@ -168,25 +161,10 @@ public class OrderResource {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceOrder.class)))
             PlaceOrder order,
             HttpServerRequest request) {
-        String phone = VietnamPhone.normalise(order.phone()).orElseThrow();
-        attemptLimits.admit(request.remoteAddress().hostAddress(), phone);
-        // Decided where the request arrived when memory alone refuses it: it never queues behind the
-        // orders waiting for a worker thread.
-        Optional<ProblemException> refused = placement.refusalFromMemory(order);
-        if (refused.isPresent()) {
-            if (idempotencyKey == null) {
-                throw refused.get();
-            }
-            return Uni.createFrom().item(() -> placement.answerRefused(order, idempotencyKey, refused.get()))
-                    .runSubscriptionOn(refusalLane.threads()).map(OrderResource::created);
-        }
-        return Uni.createFrom().item(() -> placement.place(order, idempotencyKey, screening.forOrder(phone,
-                order.paymentMethod()))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(OrderResource::created);
-    }
-
-    /** The receipt's stored bytes, so that a replay is the first answer byte for byte. */
-    private static Response created(Placement placed) {
+        attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
+        Placement placed = placement.place(order, idempotencyKey,
+                screening.forOrder(VietnamPhone.normalise(order.phone()).orElseThrow(), order.paymentMethod()));
+        // The receipt's stored bytes, so that a replay is the first answer byte for byte.
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(placed.receiptJson())
                 .location(URI.create("/buyer/orders/" + placed.orderCode())).build();
     }

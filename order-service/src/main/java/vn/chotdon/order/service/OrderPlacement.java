@@ -112,10 +112,7 @@ public class OrderPlacement {
             List<Want> wants;
             boolean heldForReview;
             try {
-                Optional<ProblemException> remembered = refusalFromMemory(request);
-                if (remembered.isPresent()) {
-                    throw remembered.get();
-                }
+                refuseIfRememberedSoldOut(request);
                 lineup = liveLineup(request.sessionId(), readAgain);
                 wants = resolveItems(request, lineup);
                 wants.forEach(this::refuseIfSoldOut);
@@ -327,40 +324,17 @@ public class OrderPlacement {
         }
     }
 
-    /**
-     * The fastest refusal: an item just found sold out, known from this instance's memory alone,
-     * before even the lineup is looked at. It takes no thread of the worker pool and no connection,
-     * so the REST layer decides it where the request arrives, not behind the orders waiting for a
-     * worker.
-     *
-     * @return the refusal, or empty when only {@link #place} can decide the request
-     */
-    public Optional<ProblemException> refusalFromMemory(PlaceOrder request) {
+    /** The fastest refusal: an item just found sold out, answered before even the lineup is looked at. */
+    private void refuseIfRememberedSoldOut(PlaceOrder request) {
         for (PlaceOrder.Item asked : request.items()) {
             Optional<SoldOutMemory.SoldOutItem> known = asked.code() != null
                     ? soldOut.soldOut(request.sessionId(), asked.code())
                     : asked.itemId() != null ? soldOut.soldOut(asked.itemId()) : Optional.empty();
             if (known.isPresent()) {
                 SoldOutMemory.SoldOutItem item = known.get();
-                return Optional.of(soldOutProblem(item.itemId(), item.code(), item.productName(), 0, asked.quantity()));
+                throw soldOutProblem(item.itemId(), item.code(), item.productName(), 0, asked.quantity());
             }
         }
-        return Optional.empty();
-    }
-
-    /**
-     * The answer to a request {@linkplain #refusalFromMemory refused from memory}: as in {@link
-     * #place}, an order placed earlier with its Idempotency-Key is still its answer (one indexed
-     * read), else the refusal.
-     *
-     * @throws ProblemException the refusal; nothing was stored
-     */
-    public Placement answerRefused(PlaceOrder request, String rawIdempotencyKey, ProblemException refusal) {
-        if (rawIdempotencyKey == null) {
-            throw refusal;
-        }
-        IdempotencyKey key = IdempotencyKey.of(rawIdempotencyKey);
-        return replay(key, hash(request)).orElseThrow(() -> refusal);
     }
 
     private static ProblemException soldOutProblem(Item item, long remaining, long asked) {
