@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.testing.Callers;
@@ -64,12 +65,15 @@ class OrderAttemptLimitsTest {
         for (int i = 0; i < 2 * PER_ADDRESS; i++) {
             attempts.add(new Attempt("203.0.113.7", String.format("0913%06d", i), UUID.randomUUID().toString()));
         }
+        long start = System.nanoTime();
         List<Answer> answers = concurrently(attempts);
+        // The bucket refills a token every 60 / PER_ADDRESS seconds: on a slow machine the burst may outlast one.
+        long refilled = (System.nanoTime() - start) / TimeUnit.SECONDS.toNanos(60 / PER_ADDRESS);
 
         List<Answer> placed = answers.stream().filter(a -> a.status() == 201).toList();
         List<Answer> refused = answers.stream().filter(a -> a.status() == 429).toList();
-        assertThat(placed).as("answers %s", answers).hasSize(PER_ADDRESS);
-        assertThat(refused).hasSize(PER_ADDRESS);
+        assertThat(placed).as("answers %s", answers).hasSizeBetween(PER_ADDRESS, PER_ADDRESS + (int) refilled);
+        assertThat(refused).hasSize(answers.size() - placed.size());
         refused.forEach(answer -> {
             assertThat(Long.parseLong(answer.retryAfter())).as("Retry-After").isBetween(1L, 60L);
             assertThat(answer.body()).contains("too-many-attempts", "your network")
@@ -77,14 +81,14 @@ class OrderAttemptLimitsTest {
         });
         Db db = Db.ofApplication();
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId))
-                .as("refused attempts placed nothing").isEqualTo(PER_ADDRESS);
+                .as("refused attempts placed nothing").isEqualTo(placed.size());
 
         // The budget refills over the minute; the same request, same key, then goes through.
         Attempt again = refused.get(0).attempt();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> send(again).status() == 201);
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId))
-                .isEqualTo(PER_ADDRESS + 1);
+                .isEqualTo(placed.size() + 1);
     }
 
     @Test
