@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hibernate.query.NativeQuery;
 import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
@@ -110,6 +111,8 @@ public class IdempotencyKeys {
     public void take(IdempotencyKey key, String requestHash) {
         try {
             em.createNativeQuery("INSERT INTO idempotency_key (idem_key, request_hash, created_at) VALUES (?1, ?2, ?3)")
+                    // Writes no entity's table: nothing of the session to flush first, no cached state to forget.
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key")
                     .setParameter(1, key.id()).setParameter(2, requestHash).setParameter(3, now())
                     .executeUpdate();
         } catch (PersistenceException e) {
@@ -127,6 +130,7 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public void answer(IdempotencyKey key, String body) {
         em.createNativeQuery("UPDATE idempotency_key SET response_status = ?1, sealed_response = ?2 WHERE idem_key = ?3")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key")
                 .setParameter(1, CREATED).setParameter(2, key.seal(CREATED, body)).setParameter(3, key.id())
                 .executeUpdate();
     }

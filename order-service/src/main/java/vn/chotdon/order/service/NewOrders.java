@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.hibernate.query.NativeQuery;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
 import vn.chotdon.order.OrderStatus;
@@ -149,9 +150,9 @@ public class NewOrders {
      * @return whether the units were taken; nothing changed otherwise
      */
     public boolean takeQuota(long itemId, long units, Long version) {
-        var update = em.createNativeQuery("UPDATE lineup_item SET taken = taken + ?1"
+        var update = statement("UPDATE lineup_item SET taken = taken + ?1"
                 + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota"
-                + (version == null ? "" : " AND version = ?3"))
+                + (version == null ? "" : " AND version = ?3"), "lineup_item")
                 .setParameter(1, units).setParameter(2, itemId);
         if (version != null) {
             update.setParameter(3, version);
@@ -161,7 +162,7 @@ public class NewOrders {
 
     /** The units of a cancelled or expired order go back to the item's quota. */
     public void giveBackQuota(long itemId, long units) {
-        em.createNativeQuery("UPDATE lineup_item SET taken = taken - ?1 WHERE item_id = ?2")
+        statement("UPDATE lineup_item SET taken = taken - ?1 WHERE item_id = ?2", "lineup_item")
                 .setParameter(1, units).setParameter(2, itemId).executeUpdate();
     }
 
@@ -239,8 +240,8 @@ public class NewOrders {
             if (addWithin(counter, owner, phone, units, limit)) {
                 return OptionalLong.empty();
             }
-            int inserted = em.createNativeQuery("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
-                    + ", buyer_phone, units) VALUES (?1, ?2, ?3)")
+            int inserted = statement("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
+                    + ", buyer_phone, units) VALUES (?1, ?2, ?3)", counter.table)
                     .setParameter(1, owner).setParameter(2, phone).setParameter(3, units).executeUpdate();
             if (inserted == 1 || addWithin(counter, owner, phone, units, limit)) {
                 return OptionalLong.empty();
@@ -253,15 +254,25 @@ public class NewOrders {
     }
 
     private boolean addWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
-        return em.createNativeQuery("UPDATE " + counter.table + " SET units = units + ?1 WHERE " + counter.ownerColumn
-                + " = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4")
+        return statement("UPDATE " + counter.table + " SET units = units + ?1 WHERE " + counter.ownerColumn
+                + " = ?2 AND buyer_phone = ?3 AND units + ?1 <= ?4", counter.table)
                 .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).setParameter(4, limit)
                 .executeUpdate() == 1;
     }
 
+    /**
+     * A statement that writes only {@code table}: Hibernate flushes first only what is pending for that
+     * table, and afterwards forgets only its cached state, instead of checking every entity of the
+     * session before each statement and visiting every entity type after it (a few percent of a flash
+     * sale's CPU over the order's statements).
+     */
+    private NativeQuery<?> statement(String sql, String table) {
+        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace(table);
+    }
+
     private void giveBack(PhoneCounter counter, long owner, String phone, long units) {
-        em.createNativeQuery("UPDATE " + counter.table + " SET units = GREATEST(units - ?1, 0) WHERE "
-                + counter.ownerColumn + " = ?2 AND buyer_phone = ?3")
+        statement("UPDATE " + counter.table + " SET units = GREATEST(units - ?1, 0) WHERE "
+                + counter.ownerColumn + " = ?2 AND buyer_phone = ?3", counter.table)
                 .setParameter(1, units).setParameter(2, owner).setParameter(3, phone).executeUpdate();
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
@@ -244,18 +247,29 @@ public class OrderPlacement {
      * (its version) is read again: the copy's hold time or COD rule may be out of date.
      */
     private void refuseUnlessLive(Lineup lineup) {
-        List<?> rows = em.createNativeQuery("SELECT status, version FROM sale_session WHERE session_id = ?1"
-                + " LOCK IN SHARE MODE").setParameter(1, lineup.sessionId()).getResultList();
-        if (rows.isEmpty()) {
+        // Plain JDBC on the transaction's connection: Hibernate's mapping of a native query's result
+        // set cost more than the read itself, and nothing is pending in the session to flush first.
+        SessionRow row = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT status, version FROM sale_session WHERE session_id = ? LOCK IN SHARE MODE")) {
+                select.setLong(1, lineup.sessionId());
+                try (ResultSet found = select.executeQuery()) {
+                    return found.next() ? new SessionRow(found.getString(1), found.getLong(2)) : null;
+                }
+            }
+        });
+        if (row == null) {
             throw ProblemException.notFound("Session", lineup.sessionId());
         }
-        Object[] row = (Object[]) rows.get(0);
-        if (!SaleSession.LIVE.equals(row[0])) {
-            throw notLive(lineup.sessionId(), (String) row[0]);
+        if (!SaleSession.LIVE.equals(row.status())) {
+            throw notLive(lineup.sessionId(), row.status());
         }
-        if (((Number) row[1]).longValue() != lineup.version()) {
+        if (row.version() != lineup.version()) {
             throw new CopyOutOfDate();
         }
+    }
+
+    private record SessionRow(String status, long version) {
     }
 
     private static ProblemException notLive(long sessionId, String status) {

@@ -3,10 +3,13 @@ package vn.chotdon.order.buyer.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.regex.Pattern;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.order.OrderData;
 
@@ -37,17 +40,14 @@ public class BuyerRecordLedger {
         }
         // The code too: an event naming an order id of another database (another environment's, or one wiped
         // since, on a shared broker) must not count against whoever has that id here.
-        List<?> rows = em.createNativeQuery("SELECT cooperative_id, buyer_phone, cancelled_by FROM orders"
-                + " WHERE id = ?1 AND code = ?2").setParameter(1, event.orderId()).setParameter(2, event.code())
-                .getResultList();
-        if (rows.isEmpty()) {
+        OrderRow order = orderOf(event);
+        if (order == null) {
             LOG.debugf("Order %d (%s) of an order event is not in this database; not counted", event.orderId(),
                     event.code());
             return;
         }
-        Object[] order = (Object[]) rows.get(0);
         RecordChange change = RecordChange.of(event.status(), event.previousStatus(), event.paymentMethod(),
-                (String) order[2]);
+                order.cancelledBy());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (change.paid() > 0 && !countedPaidNow(event.orderId(), now)) {
             change = change.paidBefore();
@@ -64,10 +64,33 @@ public class BuyerRecordLedger {
                 + " paid = GREATEST(paid + ?5, 0), cancelled_by_buyer = GREATEST(cancelled_by_buyer + ?6, 0),"
                 + " expired_unpaid = GREATEST(expired_unpaid + ?7, 0), returned = GREATEST(returned + ?8, 0),"
                 + " updated_at = ?9")
-                .setParameter(1, ((Number) order[0]).longValue()).setParameter(2, (String) order[1])
+                // Writes no entity's table: nothing of the session to flush first, no cached state to forget.
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("buyer_record")
+                .setParameter(1, order.cooperativeId()).setParameter(2, order.buyerPhone())
                 .setParameter(3, change.placed()).setParameter(4, change.delivered()).setParameter(5, change.paid())
                 .setParameter(6, change.cancelledByBuyer()).setParameter(7, change.expiredUnpaid())
                 .setParameter(8, change.returned()).setParameter(9, now).executeUpdate();
+    }
+
+    private record OrderRow(long cooperativeId, String buyerPhone, String cancelledBy) {
+    }
+
+    /**
+     * The order the event names, by id and code, or null. Plain JDBC on the transaction's connection:
+     * Hibernate's mapping of a native query's result set cost more than the read, and this consumer's
+     * transaction changes no entity that a flush would have to write first.
+     */
+    private OrderRow orderOf(OrderData event) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT cooperative_id, buyer_phone, cancelled_by FROM orders WHERE id = ? AND code = ?")) {
+                select.setLong(1, event.orderId());
+                select.setString(2, event.code());
+                try (ResultSet found = select.executeQuery()) {
+                    return found.next() ? new OrderRow(found.getLong(1), found.getString(2), found.getString(3)) : null;
+                }
+            }
+        });
     }
 
     /** Marks the order counted as paid; false when it was counted before. */
