@@ -15,9 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.hibernate.query.NativeQuery;
 import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.platform.problem.ProblemException;
+import vn.chotdon.platform.tx.PlainSql;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
@@ -68,11 +68,13 @@ public class IdempotencyKeys {
     private final EntityManager em;
     private final DataSource dataSource;
     private final OrderSettings settings;
+    private final PlainSql sql;
 
-    IdempotencyKeys(EntityManager em, DataSource dataSource, OrderSettings settings) {
+    IdempotencyKeys(EntityManager em, DataSource dataSource, OrderSettings settings, PlainSql sql) {
         this.em = em;
         this.dataSource = dataSource;
         this.settings = settings;
+        this.sql = sql;
     }
 
     /**
@@ -110,11 +112,8 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(IdempotencyKey key, String requestHash) {
         try {
-            em.createNativeQuery("INSERT INTO idempotency_key (idem_key, request_hash, created_at) VALUES (?1, ?2, ?3)")
-                    // Writes no entity's table: nothing of the session to flush first, no cached state to forget.
-                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key")
-                    .setParameter(1, key.id()).setParameter(2, requestHash).setParameter(3, now())
-                    .executeUpdate();
+            sql.update("INSERT INTO idempotency_key (idem_key, request_hash, created_at) VALUES (?, ?, ?)", key.id(),
+                    requestHash, now());
         } catch (PersistenceException e) {
             if (isDuplicate(e)) {
                 throw new KeyTaken(key);
@@ -129,10 +128,8 @@ public class IdempotencyKeys {
     /** Stores the answer, sealed, in the transaction that {@linkplain #take took} the key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void answer(IdempotencyKey key, String body) {
-        em.createNativeQuery("UPDATE idempotency_key SET response_status = ?1, sealed_response = ?2 WHERE idem_key = ?3")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key")
-                .setParameter(1, CREATED).setParameter(2, key.seal(CREATED, body)).setParameter(3, key.id())
-                .executeUpdate();
+        sql.update("UPDATE idempotency_key SET response_status = ?, sealed_response = ? WHERE idem_key = ?", CREATED,
+                key.seal(CREATED, body), key.id());
     }
 
     /**

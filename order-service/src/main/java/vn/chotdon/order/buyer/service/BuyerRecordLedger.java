@@ -8,10 +8,10 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
-import org.hibernate.query.NativeQuery;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.order.OrderData;
+import vn.chotdon.platform.tx.PlainSql;
 
 /**
  * Counts an order event into its buyer's record, in the consumer's transaction (the one that also
@@ -26,9 +26,11 @@ public class BuyerRecordLedger {
     private static final Pattern ORDER_CODE = Pattern.compile("[0-9A-Z]{1,16}");
 
     private final EntityManager em;
+    private final PlainSql sql;
 
-    BuyerRecordLedger(EntityManager em) {
+    BuyerRecordLedger(EntityManager em, PlainSql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,20 +58,19 @@ public class BuyerRecordLedger {
             return;
         }
         // Parameters rather than VALUES(): MySQL 8 deprecates it, and MariaDB has no "AS new" alias.
-        em.createNativeQuery("INSERT INTO buyer_record (cooperative_id, buyer_phone, placed, delivered, paid,"
+        sql.update("INSERT INTO buyer_record (cooperative_id, buyer_phone, placed, delivered, paid,"
                 + " cancelled_by_buyer, expired_unpaid, returned, updated_at)"
-                + " VALUES (?1, ?2, GREATEST(?3, 0), GREATEST(?4, 0), GREATEST(?5, 0), GREATEST(?6, 0), GREATEST(?7, 0),"
-                + " GREATEST(?8, 0), ?9)"
-                + " ON DUPLICATE KEY UPDATE placed = GREATEST(placed + ?3, 0), delivered = GREATEST(delivered + ?4, 0),"
-                + " paid = GREATEST(paid + ?5, 0), cancelled_by_buyer = GREATEST(cancelled_by_buyer + ?6, 0),"
-                + " expired_unpaid = GREATEST(expired_unpaid + ?7, 0), returned = GREATEST(returned + ?8, 0),"
-                + " updated_at = ?9")
-                // Writes no entity's table: nothing of the session to flush first, no cached state to forget.
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("buyer_record")
-                .setParameter(1, order.cooperativeId()).setParameter(2, order.buyerPhone())
-                .setParameter(3, change.placed()).setParameter(4, change.delivered()).setParameter(5, change.paid())
-                .setParameter(6, change.cancelledByBuyer()).setParameter(7, change.expiredUnpaid())
-                .setParameter(8, change.returned()).setParameter(9, now).executeUpdate();
+                + " VALUES (?, ?, GREATEST(?, 0), GREATEST(?, 0), GREATEST(?, 0), GREATEST(?, 0), GREATEST(?, 0),"
+                + " GREATEST(?, 0), ?)"
+                + " ON DUPLICATE KEY UPDATE placed = GREATEST(placed + ?, 0), delivered = GREATEST(delivered + ?, 0),"
+                + " paid = GREATEST(paid + ?, 0), cancelled_by_buyer = GREATEST(cancelled_by_buyer + ?, 0),"
+                + " expired_unpaid = GREATEST(expired_unpaid + ?, 0), returned = GREATEST(returned + ?, 0),"
+                + " updated_at = ?",
+                order.cooperativeId(), order.buyerPhone(),
+                change.placed(), change.delivered(), change.paid(), change.cancelledByBuyer(), change.expiredUnpaid(),
+                change.returned(), now,
+                change.placed(), change.delivered(), change.paid(), change.cancelledByBuyer(), change.expiredUnpaid(),
+                change.returned(), now);
     }
 
     private record OrderRow(long cooperativeId, String buyerPhone, String cancelledBy) {
@@ -95,7 +96,7 @@ public class BuyerRecordLedger {
 
     /** Marks the order counted as paid; false when it was counted before. */
     private boolean countedPaidNow(long orderId, Instant now) {
-        return em.createNativeQuery("INSERT IGNORE INTO buyer_record_paid_order (order_id, counted_at) VALUES (?1, ?2)")
-                .setParameter(1, orderId).setParameter(2, now).executeUpdate() == 1;
+        return sql.update("INSERT IGNORE INTO buyer_record_paid_order (order_id, counted_at) VALUES (?, ?)", orderId,
+                now) == 1;
     }
 }
