@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import vn.chotdon.events.EventEnvelope;
+import vn.chotdon.platform.tx.PlainSql;
 
 /**
  * Writes events into the outbox table. It must run inside the transaction that makes the
@@ -19,11 +20,13 @@ public class Outbox {
     private final ObjectMapper json;
     private final OutboxConfig config;
     private final RelaySignal relay;
+    private final PlainSql sql;
 
-    Outbox(ObjectMapper json, OutboxConfig config, RelaySignal relay) {
+    Outbox(ObjectMapper json, OutboxConfig config, RelaySignal relay, PlainSql sql) {
         this.json = json;
         this.config = config;
         this.relay = relay;
+        this.sql = sql;
     }
 
     /**
@@ -41,14 +44,10 @@ public class Outbox {
             String type, int schemaVersion, T data) {
         EventEnvelope<T> envelope = EventEnvelope.of(UUID.randomUUID().toString(), config.source(), type,
                 schemaVersion, aggregateType, aggregateId, Instant.now(), data);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = envelope.id();
-        row.topic = topic;
-        row.messageKey = key;
-        row.eventType = type;
-        row.payload = serialise(envelope);
-        row.occurredAt = envelope.time();
-        row.persist();
+        // Plain JDBC rather than persisting an OutboxEvent: nothing reads the row back in this transaction,
+        // and Hibernate's insert of an entity cost three times the statement in a flash sale's profile.
+        sql.update("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at, attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0)", envelope.id(), topic, key, type, serialise(envelope), envelope.time());
         relay.wakeAfterCommit();
         return envelope;
     }
