@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
@@ -32,6 +29,7 @@ import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.text.VietnamPhone;
 import vn.chotdon.platform.text.VietnameseText;
+import vn.chotdon.platform.tx.PlainSql;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
@@ -76,9 +74,10 @@ public class OrderPlacement {
     private final ObjectMapper json;
     private final ReceivingAccounts accounts;
     private final NewOrders newOrders;
+    private final PlainSql sql;
 
     OrderPlacement(EntityManager em, IdempotencyKeys keys, SoldOutMemory soldOut, LiveLineups lineups, ObjectMapper json,
-            ReceivingAccounts accounts, NewOrders newOrders) {
+            ReceivingAccounts accounts, NewOrders newOrders, PlainSql sql) {
         this.em = em;
         this.keys = keys;
         this.soldOut = soldOut;
@@ -86,6 +85,7 @@ public class OrderPlacement {
         this.json = json;
         this.accounts = accounts;
         this.newOrders = newOrders;
+        this.sql = sql;
     }
 
     /**
@@ -247,20 +247,10 @@ public class OrderPlacement {
      * (its version) is read again: the copy's hold time or COD rule may be out of date.
      */
     private void refuseUnlessLive(Lineup lineup) {
-        // Plain JDBC on the transaction's connection: Hibernate's mapping of a native query's result
-        // set cost more than the read itself, and nothing is pending in the session to flush first.
-        SessionRow row = em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT status, version FROM sale_session WHERE session_id = ? LOCK IN SHARE MODE")) {
-                select.setLong(1, lineup.sessionId());
-                try (ResultSet found = select.executeQuery()) {
-                    return found.next() ? new SessionRow(found.getString(1), found.getLong(2)) : null;
-                }
-            }
-        });
-        if (row == null) {
-            throw ProblemException.notFound("Session", lineup.sessionId());
-        }
+        // Nothing is pending in the session here for a flush to write first.
+        SessionRow row = sql.firstRow("SELECT status, version FROM sale_session WHERE session_id = ? LOCK IN SHARE MODE",
+                found -> new SessionRow(found.getString(1), found.getLong(2)), lineup.sessionId())
+                .orElseThrow(() -> ProblemException.notFound("Session", lineup.sessionId()));
         if (!SaleSession.LIVE.equals(row.status())) {
             throw notLive(lineup.sessionId(), row.status());
         }

@@ -3,19 +3,23 @@ package vn.chotdon.platform.tx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
- * Plain JDBC statements on the connection of the caller's transaction, for the hot paths' writes to
- * tables that no entity maps (counters, keys): Hibernate's machinery around a native query (its
- * plan, parameter binding, the flush check before it and the cache clean-up after it) cost more CPU
- * than the statement itself in a flash sale's profile. Hibernate does not flush before these
- * statements, so they must not depend on an entity change of the same transaction not yet flushed.
- * A failure comes as Hibernate's {@code JDBCException}, the {@link java.sql.SQLException} as its cause.
+ * Plain JDBC statements on the connection of the caller's transaction, for the hot paths' statements
+ * (the order's counters and key, its session check, the outbox's insert, the buyer records):
+ * Hibernate's machinery around a native query (its plan, parameter binding, result-set mapping, the
+ * flush check before it and the cache clean-up after it) cost more CPU than the statement itself in
+ * a flash sale's profile. Hibernate does not flush before these statements: they must not depend on
+ * an entity change of the same transaction not yet flushed, nor change a row an entity loaded in
+ * that transaction will write back. A failure comes as Hibernate's {@code JDBCException}, the
+ * {@link java.sql.SQLException} as its cause.
  */
 @ApplicationScoped
 public class PlainSql {
@@ -36,6 +40,27 @@ public class PlainSql {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, parameters);
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Reads the columns of one row of a result; the row is the result set's current one. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * @param parameters bound as by {@link #update}
+     * @return the first row the query finds, read by {@code reader}; empty when it finds none
+     */
+    public <T> Optional<T> firstRow(String sql, RowReader<T> reader, Object... parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(reader.read(rows)) : Optional.<T>empty();
+                }
             }
         });
     }

@@ -1,14 +1,11 @@
 package vn.chotdon.order.buyer.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.order.OrderData;
 import vn.chotdon.platform.tx.PlainSql;
@@ -25,11 +22,9 @@ public class BuyerRecordLedger {
 
     private static final Pattern ORDER_CODE = Pattern.compile("[0-9A-Z]{1,16}");
 
-    private final EntityManager em;
     private final PlainSql sql;
 
-    BuyerRecordLedger(EntityManager em, PlainSql sql) {
-        this.em = em;
+    BuyerRecordLedger(PlainSql sql) {
         this.sql = sql;
     }
 
@@ -42,12 +37,13 @@ public class BuyerRecordLedger {
         }
         // The code too: an event naming an order id of another database (another environment's, or one wiped
         // since, on a shared broker) must not count against whoever has that id here.
-        OrderRow order = orderOf(event);
-        if (order == null) {
+        Optional<OrderRow> found = orderOf(event);
+        if (found.isEmpty()) {
             LOG.debugf("Order %d (%s) of an order event is not in this database; not counted", event.orderId(),
                     event.code());
             return;
         }
+        OrderRow order = found.get();
         RecordChange change = RecordChange.of(event.status(), event.previousStatus(), event.paymentMethod(),
                 order.cancelledBy());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -76,22 +72,10 @@ public class BuyerRecordLedger {
     private record OrderRow(long cooperativeId, String buyerPhone, String cancelledBy) {
     }
 
-    /**
-     * The order the event names, by id and code, or null. Plain JDBC on the transaction's connection:
-     * Hibernate's mapping of a native query's result set cost more than the read, and this consumer's
-     * transaction changes no entity that a flush would have to write first.
-     */
-    private OrderRow orderOf(OrderData event) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT cooperative_id, buyer_phone, cancelled_by FROM orders WHERE id = ? AND code = ?")) {
-                select.setLong(1, event.orderId());
-                select.setString(2, event.code());
-                try (ResultSet found = select.executeQuery()) {
-                    return found.next() ? new OrderRow(found.getLong(1), found.getString(2), found.getString(3)) : null;
-                }
-            }
-        });
+    /** The order the event names, by id and code; this consumer's transaction has no entity change to flush first. */
+    private Optional<OrderRow> orderOf(OrderData event) {
+        return sql.firstRow("SELECT cooperative_id, buyer_phone, cancelled_by FROM orders WHERE id = ? AND code = ?",
+                row -> new OrderRow(row.getLong(1), row.getString(2), row.getString(3)), event.orderId(), event.code());
     }
 
     /** Marks the order counted as paid; false when it was counted before. */
