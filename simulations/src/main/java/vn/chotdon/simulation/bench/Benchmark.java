@@ -1,9 +1,7 @@
 package vn.chotdon.simulation.bench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 
 /**
  * Issue 11's benchmark of the whole stack on this machine (started by {@code ./chotdon bench}):
@@ -66,13 +63,7 @@ public final class Benchmark {
         ceiling.forEach(r -> say("  %2d connections: %,.0f orders/s (transaction p50 %.1f ms, p99 %.1f ms)", r.connections(),
                 r.ordersPerSecond(), r.transaction().p50(), r.transaction().p99()));
 
-        HttpClient buyers = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(4, r -> {
-                    Thread thread = new Thread(r, "buyers");
-                    thread.setDaemon(true);
-                    return thread;
-                })).build();
-        OpenLoad load = new OpenLoad(buyers, services.order, 8_000);
+        OpenLoad load = new OpenLoad(services.order, 8_000);
         Scenarios play = new Scenarios(services, database, load, new WallClock(), benchStart);
         say("Warm-up (not reported)...");
         play.warmUp(quick ? 200 : 600, quick ? 2 : 5);
@@ -96,6 +87,7 @@ public final class Benchmark {
                 rssAfterFlash.putAll(latestRss(sampler, "-service"));
             }
         }
+        load.close();
         Thread.sleep(1100);
         sampler.stop();
         Map<String, Double> startup = startup(options.get("startup"));

@@ -1,9 +1,15 @@
 package vn.chotdon.simulation.bench;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,24 +24,33 @@ import java.util.regex.Pattern;
  * An open-model load: each tap is sent at its scheduled moment whether or not the earlier ones
  * were answered, as thousands of phones would, and its latency counts from that scheduled moment
  * (not from when it could be sent), so a slow server cannot hide its queue by slowing the load
- * generator down (coordinated omission). Every tap carries its own Idempotency-Key.
+ * generator down (coordinated omission). Every tap carries its own Idempotency-Key. The client is
+ * Vert.x's (Netty) on one event loop: the load generator shares the machine's cores with the stack
+ * it measures, and java.net.http's client took about a fifth of them in a flash sale.
  */
-final class OpenLoad {
+final class OpenLoad implements AutoCloseable {
 
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z0-9-]+)\"");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Vertx vertx;
     private final HttpClient http;
-    private final URI orders;
+    private final String path;
     private final Semaphore inFlight;
     private final int maxInFlight;
     private long lateSends;
     private long worstSendDelayNanos;
 
     /** At most maxInFlight requests open at once: past that a tap waits, and its wait counts in its latency. */
-    OpenLoad(HttpClient http, String orderService, int maxInFlight) {
-        this.http = http;
-        this.orders = URI.create(orderService + "/orders");
+    OpenLoad(String orderService, int maxInFlight) {
+        URI base = URI.create(orderService);
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        // As many connections as requests in flight: each waiting buyer has its own, as phones would.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort()).setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()),
+                new PoolOptions().setHttp1MaxSize(maxInFlight));
+        this.path = base.getPath() + "/orders";
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
     }
@@ -63,38 +78,44 @@ final class OpenLoad {
             attempts.intended[slot] = due;
             attempts.items[slot] = tap.item();
             attempts.units[slot] = tap.units();
-            HttpRequest request = HttpRequest.newBuilder(orders)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .timeout(ANSWER_TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.ofString(tap.body()))
-                    .build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                try {
-                    attempts.answered[slot] = System.nanoTime();
-                    record(attempts, slot, response, error);
-                } finally {
-                    inFlight.release();
-                    answered.countDown();
-                }
-            });
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+                    .setIdleTimeout(ANSWER_TIMEOUT.toMillis());
+            Buffer body = Buffer.buffer(tap.body());
+            http.request(request)
+                    .compose(sent -> sent.send(body))
+                    .compose(response -> response.body().map(read -> new Answer(response.statusCode(),
+                            read.toString(StandardCharsets.UTF_8))))
+                    .onComplete(done -> {
+                        try {
+                            attempts.answered[slot] = System.nanoTime();
+                            record(attempts, slot, done.result(), done.cause());
+                        } finally {
+                            inFlight.release();
+                            answered.countDown();
+                        }
+                    });
         }
         answered.await();
         return attempts;
     }
 
-    private static void record(Attempts attempts, int slot, HttpResponse<String> response, Throwable error) {
+    private record Answer(int status, String body) {
+    }
+
+    private static void record(Attempts attempts, int slot, Answer response, Throwable error) {
         if (error != null) {
             attempts.outcomes[slot] = Outcome.TRANSPORT_ERROR;
             attempts.noteRefusal("transport: " + rootCause(error).getClass().getSimpleName());
             return;
         }
-        Outcome outcome = Outcome.of(response.statusCode(), response.body());
+        Outcome outcome = Outcome.of(response.status(), response.body());
         attempts.outcomes[slot] = outcome;
         if (outcome == Outcome.ACCEPTED) {
             attempts.receipts[slot] = response.body();
         } else if (outcome != Outcome.SOLD_OUT) {
-            attempts.noteRefusal(response.statusCode() + " " + problemType(response.body()));
+            attempts.noteRefusal(response.status() + " " + problemType(response.body()));
         }
     }
 
@@ -122,5 +143,11 @@ final class OpenLoad {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        vertx.close();
     }
 }
