@@ -22,7 +22,7 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
  * Idempotency-Keys of order placement. A key lives in the order's own transaction: its row is the
- * transaction's first INSERT and its answer the last UPDATE, so the key, the order and the answer
+ * transaction's first INSERT and its answer an UPDATE of its last round trip, so the key, the order and the answer
  * commit together or not at all, and nothing outlives one transaction (no claim, lease or
  * "in progress" state). The primary key decides between two requests with the same key: the
  * second one's INSERT waits on the first one's index entry until that transaction ends, then
@@ -101,8 +101,10 @@ public class IdempotencyKeys {
 
     /**
      * Takes the key for the caller's transaction: waits while another transaction that inserted it
-     * runs, and goes on if that one rolled back.
+     * runs, and goes on if that one rolled back. Then, in the same round trip, runs the caller's
+     * query.
      *
+     * @return the first row of {@code then}, read by {@code reader}
      * @throws KeyTaken     when another request's transaction committed the key (the caller's
      *                       transaction must roll back; {@link #stored} then has the answer)
      * @throws KeyContended when requests that waited on a key whose transaction rolled back
@@ -110,10 +112,11 @@ public class IdempotencyKeys {
      *                       yet, the caller runs its transaction again
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void take(IdempotencyKey key, String requestHash) {
+    public <T> Optional<T> takeThenRead(IdempotencyKey key, String requestHash, PlainSql.Statement then,
+            PlainSql.RowReader<T> reader) {
         try {
-            sql.update("INSERT INTO idempotency_key (idem_key, request_hash, created_at) VALUES (?, ?, ?)", key.id(),
-                    requestHash, now());
+            return sql.firstRowAfter(new PlainSql.Statement("INSERT INTO idempotency_key (idem_key, request_hash,"
+                    + " created_at) VALUES (?, ?, ?)", key.id(), requestHash, now()), then, reader);
         } catch (PersistenceException e) {
             if (isDuplicate(e)) {
                 throw new KeyTaken(key);
@@ -125,11 +128,13 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Stores the answer, sealed, in the transaction that {@linkplain #take took} the key. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void answer(IdempotencyKey key, String body) {
-        sql.update("UPDATE idempotency_key SET response_status = ?, sealed_response = ? WHERE idem_key = ?", CREATED,
-                key.seal(CREATED, body), key.id());
+    /**
+     * The statement that stores the answer, sealed, for the transaction that took the key: sent by
+     * the caller with its last statements.
+     */
+    public PlainSql.Statement answering(IdempotencyKey key, String body) {
+        return new PlainSql.Statement("UPDATE idempotency_key SET response_status = ?, sealed_response = ?"
+                + " WHERE idem_key = ?", CREATED, key.seal(CREATED, body), key.id());
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +68,15 @@ public class OrderPlacement {
      * sent with one key at once, with room to spare.
      */
     private static final int KEY_CONTENTIONS = 200;
+
+    /**
+     * The session's status read under a shared lock, in the transaction that writes the order. The
+     * read-model update that ends the session waits for this transaction, and a transaction that
+     * comes after that update reads the session ended. Plain SQL: nothing is pending in the session
+     * here for a flush to write first.
+     */
+    private static final String SESSION_STATUS = "SELECT status, version FROM sale_session WHERE session_id = ?"
+            + " LOCK IN SHARE MODE";
 
     private final EntityManager em;
     private final IdempotencyKeys keys;
@@ -182,11 +193,10 @@ public class OrderPlacement {
 
     private Placement placeInTransaction(PlaceOrder request, IdempotencyKey key, String requestHash, Lineup lineup,
             List<Want> wants, String phone, String province, Optional<PayeeAccount> payee, boolean heldForReview) {
-        // First the key, then the session: both rows stay locked until commit.
-        if (key != null) {
-            keys.take(key, requestHash);
-        }
-        refuseUnlessLive(lineup);
+        // First the key, then the session, in one round trip: both rows stay locked until commit.
+        refuseUnlessLive(lineup, key == null ? sql.firstRow(SESSION_STATUS, SessionRow::of, lineup.sessionId())
+                : keys.takeThenRead(key, requestHash, new PlainSql.Statement(SESSION_STATUS, lineup.sessionId()),
+                        SessionRow::of));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = OrderCodes.newAccessToken();
         boolean confirmNow = !heldForReview && request.paymentMethod() == PaymentMethod.COD && lineup.autoConfirmCod();
@@ -201,56 +211,45 @@ public class OrderPlacement {
         newOrders.takeLimits(lineup.sessionId(), phone, wants, !confirmNow);
         newOrders.record(order, confirmNow, now);
 
-        // Last, in item order: the quota rows are where every buyer of the session meets.
-        for (Want want : wants.stream().sorted(Comparator.comparing(w -> w.item().itemId())).toList()) {
-            takeQuota(want);
-        }
-
         OrderView.Transfer transfer = payee.filter(p -> OrderTransfers.needsAccount(order.paymentMethod, order.totalVnd))
                 .map(p -> OrderTransfers.describe(order, p, OrderTransfers.Audience.BUYER)).orElse(null);
         OrderReceipt receipt = new OrderReceipt(OrderView.of(order, transfer), token);
         String body = write(receipt);
-        if (key != null) {
-            keys.answer(key, body);
-        }
+        // Last, the answer and then the quotas in item order, in one round trip: the quota rows are
+        // where every buyer of the session meets. Units are taken only if the item is still on the
+        // lineup, has them, and is as the copy knew it (its version): an order is never placed at a
+        // price or limit the database no longer has.
+        newOrders.takeQuotasAfter(Optional.ofNullable(key).map(k -> keys.answering(k, body)),
+                wants.stream().sorted(Comparator.comparing(w -> w.item().itemId())).toList())
+                .ifPresent(this::refuseShortQuota);
         return new Placement.Placed(receipt, body);
     }
 
-    /**
-     * Takes the units if the item is still on the lineup, has them, and is as the copy knew it (its
-     * version): an order is never placed at a price or limit the database no longer has.
-     */
-    private void takeQuota(Want want) {
+    /** Why the want's units could not be taken; the transaction rolls back. */
+    private void refuseShortQuota(Want want) {
         Item item = want.item();
-        if (!newOrders.takeQuota(item.itemId(), want.quantity(), item.version())) {
-            Object[] now = (Object[]) em.createNativeQuery(
-                    "SELECT removed, GREATEST(quota - taken, 0), version FROM lineup_item WHERE item_id = ?1")
-                    .setParameter(1, item.itemId()).getSingleResult();
-            if (isTrue(now[0])) {
-                throw noLongerOnTheLineup(item);
-            }
-            if (((Number) now[2]).longValue() != item.version()) {
-                throw new CopyOutOfDate();
-            }
-            long remaining = ((Number) now[1]).longValue();
-            if (remaining == 0) {
-                soldOut.remember(item);
-            }
-            throw soldOutProblem(item, remaining, want.quantity());
+        Object[] now = (Object[]) em.createNativeQuery(
+                "SELECT removed, GREATEST(quota - taken, 0), version FROM lineup_item WHERE item_id = ?1")
+                .setParameter(1, item.itemId()).getSingleResult();
+        if (isTrue(now[0])) {
+            throw noLongerOnTheLineup(item);
         }
+        if (((Number) now[2]).longValue() != item.version()) {
+            throw new CopyOutOfDate();
+        }
+        long remaining = ((Number) now[1]).longValue();
+        if (remaining == 0) {
+            soldOut.remember(item);
+        }
+        throw soldOutProblem(item, remaining, want.quantity());
     }
 
     /**
-     * The session's status read under a shared lock, in the transaction that writes the order. The
-     * read-model update that ends the session waits for this transaction, and a transaction that
-     * comes after that update reads the session ended. A session changed since the copy was read
-     * (its version) is read again: the copy's hold time or COD rule may be out of date.
+     * Refuses an order for a session not live. A session changed since the copy was read (its
+     * version) is read again: the copy's hold time or COD rule may be out of date.
      */
-    private void refuseUnlessLive(Lineup lineup) {
-        // Nothing is pending in the session here for a flush to write first.
-        SessionRow row = sql.firstRow("SELECT status, version FROM sale_session WHERE session_id = ? LOCK IN SHARE MODE",
-                found -> new SessionRow(found.getString(1), found.getLong(2)), lineup.sessionId())
-                .orElseThrow(() -> ProblemException.notFound("Session", lineup.sessionId()));
+    private static void refuseUnlessLive(Lineup lineup, Optional<SessionRow> read) {
+        SessionRow row = read.orElseThrow(() -> ProblemException.notFound("Session", lineup.sessionId()));
         if (!SaleSession.LIVE.equals(row.status())) {
             throw notLive(lineup.sessionId(), row.status());
         }
@@ -260,6 +259,10 @@ public class OrderPlacement {
     }
 
     private record SessionRow(String status, long version) {
+
+        static SessionRow of(ResultSet found) throws SQLException {
+            return new SessionRow(found.getString(1), found.getLong(2));
+        }
     }
 
     private static ProblemException notLive(long sessionId, String status) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.order.OrderData;
+import vn.chotdon.platform.consumer.EventHandler;
 import vn.chotdon.platform.consumer.EventSubscriptions;
 
 /**
@@ -32,10 +33,20 @@ public class BuyerRecordEvents {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriptions.subscribe("buyer-records", Topics.ORDERS, this::apply);
+        subscriptions.subscribe("buyer-records", Topics.ORDERS, new RecordEvents());
     }
 
-    void apply(EventEnvelope<JsonNode> event) throws Exception {
-        ledger.apply(json.treeToValue(event.data(), OrderData.class));
+    /** Gathers the transaction's events; the ledger writes them at its end. */
+    private final class RecordEvents implements EventHandler {
+
+        @Override
+        public void handle(EventEnvelope<JsonNode> event) throws Exception {
+            ledger.gather(json.treeToValue(event.data(), OrderData.class));
+        }
+
+        @Override
+        public void beforeCommit() {
+            ledger.writeGathered();
+        }
     }
 }
