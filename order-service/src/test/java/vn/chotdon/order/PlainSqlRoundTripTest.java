@@ -18,8 +18,8 @@ import vn.chotdon.testing.Db;
 /**
  * The hot path's plain statements against the real database, with order-service's connection
  * (several statements per round trip allowed): what each statement of one round trip matched, a
- * query's row read after the write sent with it, every row of a query, the key of an insert, and a
- * failure in the middle of a round trip.
+ * query's row read after the write sent with it, every row of a query, an insert's key given to the
+ * rows sent with it, and a failure in the middle of a round trip.
  */
 @QuarkusTest
 class PlainSqlRoundTripTest {
@@ -92,17 +92,25 @@ class PlainSqlRoundTripTest {
     }
 
     @Test
-    void anInsertGivesTheKeyOfItsRow() {
+    void anInsertGivesItsKeyToTheRowsThatReferToItInTheSameRoundTrip() {
         String code = "PS" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long session = newSession();
 
-        long id = QuarkusTransaction.requiringNew().call(() -> sql.insert("INSERT INTO orders (code, session_id,"
-                + " cooperative_id, status, payment_method, buyer_name, buyer_phone, province, commune, address_detail,"
-                + " total_vnd, access_token_hash, placed_at, hold_expires_at, updated_at)"
+        long id = QuarkusTransaction.requiringNew().call(() -> sql.insertThen(new Statement("INSERT INTO orders (code,"
+                + " session_id, cooperative_id, status, payment_method, buyer_name, buyer_phone, province, commune,"
+                + " address_detail, total_vnd, access_token_hash, placed_at, hold_expires_at, updated_at)"
                 + " VALUES (?, ?, ?, 'CANCELLED', 'COD', 'Chị Hoa', '+84917000004', 'Hà Nội', 'Phúc Thọ', 'Thôn 1',"
-                + " 0, ?, ?, ?, ?)", code, newSession(), 1L, "0".repeat(64), now, now, now));
+                + " 45000, ?, ?, ?, ?)", code, session, 1L, "0".repeat(64), now, now, now),
+                new Statement("INSERT INTO order_line (order_id, session_id, item_id, code, product_id, product_name,"
+                        + " quantity, unit_price_vnd, line_total_vnd, status, paid) VALUES"
+                        + " (LAST_INSERT_ID(), ?, 1, 'BG01', 1, 'Bánh gio', 1, 15000, 15000, 'CANCELLED', FALSE),"
+                        + " (LAST_INSERT_ID(), ?, 2, 'BC02', 2, 'Bánh chưng', 1, 30000, 30000, 'CANCELLED', FALSE)",
+                        session, session)));
 
         assertThat(db.text("SELECT code FROM orders WHERE id = ?", id)).isEqualTo(code);
+        assertThat(db.texts("SELECT code FROM order_line WHERE order_id = ?", id)).containsExactlyInAnyOrder("BG01",
+                "BC02");
     }
 
     private static long newSession() {

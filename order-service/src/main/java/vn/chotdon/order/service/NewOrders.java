@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -131,23 +132,28 @@ public class NewOrders {
      * (cash on delivery in a session that confirms it) becomes CONFIRMED with its ORDER_CONFIRMED
      * event, as placement always did. Plain INSERTs rather than {@code persist}: the entity's
      * persist, flush and dirty checks were a tenth of the hot path's CPU, and nothing in the
-     * transaction reads the order back. The order stays unmanaged, with its ids and version set.
+     * transaction reads the order back. The order stays unmanaged, with its id and version set.
      */
     public void record(Order order, boolean confirmNow, Instant now) {
-        order.id = sql.insert("INSERT INTO orders (code, session_id, cooperative_id, status, payment_method,"
-                + " receiving_account_id, buyer_name, buyer_phone, province, commune, address_detail, note, total_vnd,"
-                + " access_token_hash, idempotency_key, placed_at, hold_expires_at, held_for_review, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        List<Object> lineValues = new ArrayList<>();
+        for (OrderLine line : order.lines) {
+            lineValues.addAll(List.of(line.sessionId, line.itemId, line.code, line.productId, line.productName,
+                    line.quantity, line.unitPriceVnd, line.lineTotalVnd, line.status.name(), line.paid));
+        }
+        // The order and its lines in one round trip; the lines' own ids are not read back (nothing uses them).
+        order.id = sql.insertThen(new PlainSql.Statement("INSERT INTO orders (code, session_id, cooperative_id, status,"
+                + " payment_method, receiving_account_id, buyer_name, buyer_phone, province, commune, address_detail,"
+                + " note, total_vnd, access_token_hash, idempotency_key, placed_at, hold_expires_at, held_for_review,"
+                + " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 order.code, order.sessionId, order.cooperativeId, order.status.name(), order.paymentMethod.name(),
                 order.receivingAccountId, order.buyerName, order.buyerPhone, order.province, order.commune,
                 order.addressDetail, order.note, order.totalVnd, order.accessTokenHash, order.idempotencyKey,
-                order.placedAt, order.holdExpiresAt, order.heldForReview, order.updatedAt, order.version);
-        for (OrderLine line : order.lines) {
-            line.id = sql.insert("INSERT INTO order_line (order_id, session_id, item_id, code, product_id, product_name,"
-                    + " quantity, unit_price_vnd, line_total_vnd, status, paid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    order.id, line.sessionId, line.itemId, line.code, line.productId, line.productName, line.quantity,
-                    line.unitPriceVnd, line.lineTotalVnd, line.status.name(), line.paid);
-        }
+                order.placedAt, order.holdExpiresAt, order.heldForReview, order.updatedAt, order.version),
+                new PlainSql.Statement("INSERT INTO order_line (order_id, session_id, item_id, code, product_id,"
+                        + " product_name, quantity, unit_price_vnd, line_total_vnd, status, paid) VALUES "
+                        + String.join(", ", Collections.nCopies(order.lines.size(),
+                                "(LAST_INSERT_ID(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                        lineValues.toArray()));
         events.record(order, null);
         if (confirmNow) {
             order.status = OrderStatus.CONFIRMED;

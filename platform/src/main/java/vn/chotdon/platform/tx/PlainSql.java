@@ -17,7 +17,7 @@ import org.hibernate.Session;
 
 /**
  * Plain JDBC statements on the connection of the caller's transaction, for the hot paths' statements
- * (the order's insert, counters and key, its session check, the outbox's insert, the buyer records):
+ * (the order's inserts, counters and key, its session check, the outbox's insert, the buyer records):
  * Hibernate's machinery around a native query (its plan, parameter binding, result-set mapping, the
  * flush check before it and the cache clean-up after it) cost more CPU than the statement itself in
  * a flash sale's profile. Hibernate does not flush before these statements: they must not depend on
@@ -121,19 +121,28 @@ public class PlainSql {
     }
 
     /**
-     * @param parameters bound as by {@link #update}
-     * @return the key the database generated for the row inserted (its AUTO_INCREMENT id)
+     * Inserts a row and, in the same round trip as {@link #updateAll} sends statements, runs the
+     * statements that refer to it by its key as {@code LAST_INSERT_ID()} (rows of another table that
+     * belong to it). {@code LAST_INSERT_ID()} keeps the key of the last statement that ended, for every
+     * row of a statement that is inserting more.
+     *
+     * @return the key the database generated for the row
      */
-    public long insert(String sql, Object... parameters) {
+    public long insertThen(Statement insert, Statement... referring) {
+        Statement[] all = new Statement[referring.length + 2];
+        all[0] = insert;
+        all[1] = new Statement("SELECT LAST_INSERT_ID()");
+        System.arraycopy(referring, 0, all, 2, referring.length);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                bind(statement, parameters);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("the insert generated no key: " + sql);
-                    }
-                    return keys.getLong(1);
+            try (PreparedStatement statement = connection.prepareStatement(joined(all))) {
+                bind(statement, parameters(all));
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new SQLException("the insert's key was not read: " + insert.sql());
+                }
+                try (ResultSet key = statement.getResultSet()) {
+                    key.next();
+                    return key.getLong(1);
                 }
             }
         });
