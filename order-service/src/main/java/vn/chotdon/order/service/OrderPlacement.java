@@ -118,7 +118,6 @@ public class OrderPlacement {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
         IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
-        String requestHash = key == null ? null : hash(request);
         boolean readAgain = false;
         int contentions = 0;
         for (int attempt = 1;; attempt++) {
@@ -133,7 +132,7 @@ public class OrderPlacement {
                 heldForReview = screening.holdForReview(lineup);
             } catch (ProblemException refusal) {
                 // Refused before any work; an order placed earlier with the key is still its answer.
-                Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, requestHash);
+                Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, request);
                 return earlier.orElseThrow(() -> refusal);
             }
             try {
@@ -143,10 +142,12 @@ public class OrderPlacement {
                 // From this instance's copy, before the transaction: the order takes no lock for its account.
                 Optional<PayeeAccount> payee = request.paymentMethod() == PaymentMethod.BANK_TRANSFER
                         ? accounts.defaultFor(lineup.cooperativeId()) : Optional.empty();
+                // Hashed only here and in a replay: a refusal decided before any work never needs it.
+                String requestHash = key == null ? null : hash(request);
                 return RetryOnDeadlock.inNewTransaction(
                         () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee, held));
             } catch (IdempotencyKeys.KeyTaken taken) {
-                Optional<Placement> earlier = replay(key, requestHash);
+                Optional<Placement> earlier = replay(key, request);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -171,9 +172,9 @@ public class OrderPlacement {
         }
     }
 
-    private Optional<Placement> replay(IdempotencyKey key, String requestHash) {
+    private Optional<Placement> replay(IdempotencyKey key, PlaceOrder request) {
         return keys.stored(key).map(stored -> {
-            String body = stored.bodyFor(requestHash);
+            String body = stored.bodyFor(hash(request));
             try {
                 return new Placement.Replayed(json.readTree(body).path("order").path("code").asText(), body);
             } catch (JsonProcessingException e) {
