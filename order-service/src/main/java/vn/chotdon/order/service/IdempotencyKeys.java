@@ -22,8 +22,8 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
 
 /**
  * Idempotency-Keys of order placement. A key lives in the order's own transaction: its row is the
- * transaction's first INSERT and its answer an UPDATE of its last round trip, so the key, the order and the answer
- * commit together or not at all, and nothing outlives one transaction (no claim, lease or
+ * transaction's first INSERT and its answer an UPDATE of its last round trip, so the key, the order
+ * and the answer commit together or not at all, and nothing outlives one transaction (no claim, lease or
  * "in progress" state). The primary key decides between two requests with the same key: the
  * second one's INSERT waits on the first one's index entry until that transaction ends, then
  * either fails as a duplicate (the caller rolls back and replays the stored answer) or goes on (the

@@ -106,18 +106,7 @@ public class PlainSql {
      * @return the first row the query finds, read by {@code reader}; empty when it finds none
      */
     public <T> Optional<T> firstRowAfter(Statement update, Statement query, RowReader<T> reader) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(joined(update, query))) {
-                bind(statement, parameters(update, query));
-                statement.execute();
-                if (!statement.getMoreResults()) {
-                    throw new SQLException("the query after the update gave no result: " + query.sql());
-                }
-                try (ResultSet rows = statement.getResultSet()) {
-                    return rows.next() ? Optional.of(reader.read(rows)) : Optional.<T>empty();
-                }
-            }
-        });
+        return firstRowOf(1, reader, update, query);
     }
 
     /**
@@ -133,16 +122,23 @@ public class PlainSql {
         all[0] = insert;
         all[1] = new Statement("SELECT LAST_INSERT_ID()");
         System.arraycopy(referring, 0, all, 2, referring.length);
+        return firstRowOf(1, row -> row.getLong(1), all).orElseThrow();
+    }
+
+    /** Runs the statements in one round trip; reads the first row of the result of the one at {@code query}. */
+    private <T> Optional<T> firstRowOf(int query, RowReader<T> reader, Statement... statements) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(joined(all))) {
-                bind(statement, parameters(all));
+            try (PreparedStatement statement = connection.prepareStatement(joined(statements))) {
+                bind(statement, parameters(statements));
                 statement.execute();
-                if (!statement.getMoreResults()) {
-                    throw new SQLException("the insert's key was not read: " + insert.sql());
+                for (int i = 0; i < query; i++) {
+                    statement.getMoreResults();
                 }
-                try (ResultSet key = statement.getResultSet()) {
-                    key.next();
-                    return key.getLong(1);
+                try (ResultSet rows = statement.getResultSet()) {
+                    if (rows == null) {
+                        throw new SQLException("statement " + query + " gave no result: " + statements[query].sql());
+                    }
+                    return rows.next() ? Optional.of(reader.read(rows)) : Optional.<T>empty();
                 }
             }
         });
