@@ -32,6 +32,7 @@ import vn.chotdon.order.service.IdempotencyKey;
 import vn.chotdon.order.service.IdempotencyKeys;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.OnItsOwnThread;
 
 /** A buyer's phone on a shaky 4G connection taps "Chốt đơn" and retries: one order, whatever happens. */
 @QuarkusTest
@@ -161,10 +162,10 @@ class IdempotencyTest {
                 lock.setLong(1, itemId);
                 lock.executeQuery().close();
             }
-            first = CompletableFuture.supplyAsync(() -> post(key, body, 201));
+            first = OnItsOwnThread.supply(() -> post(key, body, 201));
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("UPDATE lineup_item") == 1);
 
-            retries = CompletableFuture.supplyAsync(() -> {
+            retries = OnItsOwnThread.supply(() -> {
                 try {
                     return ConcurrentBuyers.post("/orders", RETRIES, i -> body, i -> key);
                 } catch (Exception e) {
@@ -207,7 +208,7 @@ class IdempotencyTest {
                 insert.setString(2, "0".repeat(64));
                 insert.executeUpdate();
             }
-            retry = CompletableFuture.supplyAsync(() -> post(key, body, 201));
+            retry = OnItsOwnThread.supply(() -> post(key, body, 201));
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingStatements("INSERT INTO idempotency_key") == 1);
             dying.rollback();
         }
@@ -236,7 +237,7 @@ class IdempotencyTest {
                 lock.setLong(1, itemId);
                 lock.executeQuery().close();
             }
-            racing = CompletableFuture.supplyAsync(() -> {
+            racing = OnItsOwnThread.supply(() -> {
                 try {
                     return ConcurrentBuyers.post("/orders", 20, i -> body, i -> key);
                 } catch (Exception e) {

@@ -21,6 +21,7 @@ import vn.chotdon.order.ConcurrentBuyers.Answer;
 import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
+import vn.chotdon.testing.OnItsOwnThread;
 import vn.chotdon.testing.TestTokens;
 
 /**
@@ -53,7 +54,7 @@ class OnePhoneLimitsTest {
         LiveSale sale = new LiveSale().open();
         sale.item("BG01", "Bánh gio", 15000, 1000, null);
 
-        CompletableFuture<List<Answer>> race = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<List<Answer>> race = OnItsOwnThread.supply(() -> {
             try {
                 return ConcurrentBuyers.post("/orders", CLIENTS,
                         i -> Json.write(sale.order("BG01", 1, FORMS.get(i % FORMS.size()))), i -> null);
