@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * were answered, as thousands of phones would, and its latency counts from that scheduled moment
  * (not from when it could be sent), so a slow server cannot hide its queue by slowing the load
  * generator down (coordinated omission). Every tap carries its own Idempotency-Key. The client is
- * Vert.x's (Netty) on one event loop: the load generator shares the machine's cores with the stack
- * it measures, and java.net.http's client took about a fifth of them in a flash sale.
+ * Vert.x's (Netty): the load generator shares the machine's cores with the stack it measures, and
+ * java.net.http's client took about a fifth of them in a flash sale. Two event loops, not one: a
+ * single loop, one thread among the stack's busy threads on 2 cores, was starved for seconds and
+ * its 10 s connect timers fired before it got to connections the kernel had completed (1,505-2,890
+ * connect time-outs per flash sale on JDK 25, none dropped by the server; 0 and 16 with two loops).
  */
 final class OpenLoad implements AutoCloseable {
 
@@ -45,7 +48,7 @@ final class OpenLoad implements AutoCloseable {
     /** At most maxInFlight requests open at once: past that a tap waits, and its wait counts in its latency. */
     OpenLoad(String orderService, int maxInFlight) {
         URI base = URI.create(orderService);
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         // As many connections as requests in flight: each waiting buyer has its own, as phones would.
         this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort()).setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()),
