@@ -1,5 +1,5 @@
 # Sourced by ./chotdon and .ci/run. The project runs on JDK 25 (README, "The two commands"): its AOT cache
-# is what lets a service start in half the time (README, "Start-up and memory of the services"). use_jdk25
+# takes about a quarter off the services' start (README, "Start-up and memory of the services"). use_jdk25
 # finds the first JDK 25 or newer in JAVA_HOME, behind the java on the PATH or under /usr/lib/jvm, and
 # exports it as JAVA_HOME and first on the PATH, so that Maven, the tests, Kafka and the services all run on
 # the same JDK. A machine whose default java is older (Debian's 17, say) keeps it for everything else.
