@@ -126,7 +126,7 @@ final class Scenarios {
         int settleSeconds = kafkaReturned > 0 ? 60 : 30;
         boolean settled = watch.settle(units, settleSeconds);
         watch.stop();
-        List<EventLag.Committed> committed = CommittedOrders.of(database, sale.sessionId(), clock);
+        List<EventLag.Committed> committed = CommittedOrders.of(database, sale.sessionId(), clock, answers.receipts());
         List<EventLag.Result> lag = List.of(EventLag.of("live board (SSE)", committed, watch.board.progress),
                 EventLag.of("catalog stock ledger (polled every " + LedgerWatch.EVERY_MILLIS + " ms)", committed,
                         watch.ledger.progress));
