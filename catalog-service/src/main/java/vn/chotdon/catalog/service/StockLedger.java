@@ -201,15 +201,23 @@ public class StockLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean holdInSession(long productId, long sessionId, long quantity, String orderCode) {
-        int held = em.createNativeQuery("UPDATE session_reservation SET held = held + ?1, updated_at = ?2"
-                + " WHERE product_id = ?3 AND session_id = ?4")
-                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
-                .executeUpdate();
-        if (held == 0) {
+        // Almost always the reservation is open, or closed and still covering the units: one UPDATE
+        // does it all, with no read after it (a tenth of catalog's CPU in a sale was that read).
+        if (hold(productId, sessionId, quantity, " AND (closed = FALSE OR sold + held + ?1 <= quantity)")) {
+            return true;
+        }
+        if (!hold(productId, sessionId, quantity, "")) {
             return false;
         }
         coverIfClosed(productId, sessionId, orderCode);
         return true;
+    }
+
+    private boolean hold(long productId, long sessionId, long quantity, String condition) {
+        return em.createNativeQuery("UPDATE session_reservation SET held = held + ?1, updated_at = ?2"
+                + " WHERE product_id = ?3 AND session_id = ?4" + condition)
+                .setParameter(1, quantity).setParameter(2, now()).setParameter(3, productId).setParameter(4, sessionId)
+                .executeUpdate() == 1;
     }
 
     /**
