@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *
  * <p>Options: {@code --scenario flash,steps,outage} (default all three), {@code --quick} (a short
  * smoke run), {@code --catalog/--livestream/--order URL}, {@code --root DIR} (the repository),
- * {@code --state-dir DIR}, {@code --chotdon PATH} (the script, to stop and start Kafka),
+ * {@code --state-dir DIR}, {@code --chotdon PATH} (the script, to stop and start Kafka), {@code --kafka-port N}
+ * (the stack's broker, to sample it and not the tests' broker beside it; default 9092),
  * {@code --startup catalog=S,livestream=S,order=S} (start-up seconds measured by the script),
  * {@code --warm-up SECONDS} (the warm-up at 60 taps/s before the scenarios; default 60, 3 with --quick), {@code --out DIR}.
  */
@@ -42,6 +43,7 @@ public final class Benchmark {
         }
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path stateDir = Path.of(options.getOrDefault("state-dir", root.resolve(".chotdon").toString())).toAbsolutePath();
+        int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "9092"));
         Path out = Path.of(options.getOrDefault("out", stateDir.resolve("bench")
                 .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()))
                 .toString()));
@@ -51,7 +53,7 @@ public final class Benchmark {
 
         Machine machine = Machine.now();
         long benchStart = System.nanoTime();
-        ProcessSampler sampler = new ProcessSampler(ProcessSampler.findStack(root.toString(), stateDir.toString()));
+        ProcessSampler sampler = new ProcessSampler(ProcessSampler.findStack(root.toString(), stateDir.toString(), kafkaPort));
         sampler.start();
         String loadAtStart = machine.loadAverage();
         say("%s; load average at the start: %s", machine.describe(), loadAtStart);
@@ -82,7 +84,7 @@ public final class Benchmark {
                 case "steps" -> play.steps(quick ? new int[] {50, 100, 200} : new int[] {100, 200, 400, 700, 1000, 1400},
                         quick ? 3 : 10);
                 default -> outage(play, new KafkaSwitch(Path.of(options.getOrDefault("chotdon", root.resolve("chotdon").toString()))),
-                        sampler, stateDir, root, quick);
+                        sampler, stateDir, root, kafkaPort, quick);
             };
             if (result != null) {
                 results.put(scenario, result);
@@ -111,14 +113,14 @@ public final class Benchmark {
     }
 
     private static ScenarioResult outage(Scenarios play, KafkaSwitch kafka, ProcessSampler sampler, Path stateDir, Path root,
-            boolean quick) throws Exception {
+            int kafkaPort, boolean quick) throws Exception {
         if (!kafka.controlsBroker()) {
             say("  skipped: the broker was not started by ./chotdon, so it cannot stop and start it");
             return null;
         }
         ScenarioResult result = play.outage(quick ? 2_000 : 10_000, quick ? 3 : 10, quick ? 120 : 600, kafka,
                 quick ? 1 : 3, quick ? 5 : 10);
-        Long broker = ProcessSampler.findStack(root.toString(), stateDir.toString()).get("kafka");
+        Long broker = ProcessSampler.findStack(root.toString(), stateDir.toString(), kafkaPort).get("kafka");
         if (broker != null) {
             sampler.follow("kafka", broker);
         }

@@ -45,15 +45,16 @@ final class ProcessSampler {
 
     /**
      * The stack's processes, found by their command lines: the services run from this repository's
-     * jars and the broker from this state directory (other checkouts on the machine run their own).
+     * jars and the broker from this state directory and port (other checkouts on the machine run
+     * their own, and the tests' broker of this checkout runs beside it on a port of its own).
      */
-    static Map<String, Long> findStack(String root, String stateDir) {
+    static Map<String, Long> findStack(String root, String stateDir, int kafkaPort) {
         Map<String, Long> found = new LinkedHashMap<>();
         for (String svc : List.of("catalog", "livestream", "order")) {
             Path app = Path.of(root, svc + "-service", "target", "quarkus-app");
             find(proc -> runs(proc, app)).ifPresent(p -> found.put(svc + "-service", p));
         }
-        find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-")).ifPresent(p -> found.put("kafka", p));
+        find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-" + kafkaPort + "/")).ifPresent(p -> found.put("kafka", p));
         find(proc -> List.of("mariadbd", "mysqld").contains(read(proc.resolve("comm")).strip()))
                 .ifPresent(p -> found.put("database", p));
         found.put("load generator", ProcessHandle.current().pid());
