@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import vn.chotdon.catalog.Product;
 import vn.chotdon.catalog.ProductStatus;
@@ -401,13 +402,15 @@ public class StockLedger {
     /** The stock row as this transaction's own conditional UPDATE left it (Hibernate may hold an older copy). */
     private ProductStock currentStock(long productId) {
         Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT available, reserved FROM product_stock WHERE product_id = ?1")
+                "SELECT available, reserved, updated_at FROM product_stock WHERE product_id = ?1")
+                .unwrap(NativeQuery.class).addScalar("available", Long.class).addScalar("reserved", Long.class)
+                .addScalar("updated_at", Instant.class)
                 .setParameter(1, productId).getSingleResult();
         ProductStock stock = new ProductStock();
         stock.productId = productId;
-        stock.available = ((Number) row[0]).longValue();
-        stock.reserved = ((Number) row[1]).longValue();
-        stock.updatedAt = Instant.now();
+        stock.available = (Long) row[0];
+        stock.reserved = (Long) row[1];
+        stock.updatedAt = (Instant) row[2];
         return stock;
     }
 
