@@ -65,36 +65,37 @@ public final class Benchmark {
         ceiling.forEach(r -> say("  %2d connections: %,.0f orders/s (transaction p50 %.1f ms, p99 %.1f ms)", r.connections(),
                 r.ordersPerSecond(), r.transaction().p50(), r.transaction().p99()));
 
-        OpenLoad load = new OpenLoad(services.order, 8_000);
-        Scenarios play = new Scenarios(services, database, load, new WallClock(), benchStart);
-        // As services a live sale has been running on for a minute (the host shows the products, a few
-        // orders come in) before the host calls "chốt đơn": 60 taps/s, a rate the stack takes without a
-        // queue. After 600 taps in 5 s instead, the JIT was still compiling in the scenarios (a tenth of
-        // each service's CPU) and the 100 taps/s step's p99 was 266-500 ms, against 80-120 ms.
-        int seconds = Integer.parseInt(options.getOrDefault("warm-up", quick ? "3" : "60"));
-        say("Warm-up of %d s at 60 taps/s (not reported)...", seconds);
-        play.warmUp(60 * seconds, seconds);
-
         Map<String, ScenarioResult> results = new LinkedHashMap<>();
         Map<String, Double> rssAfterFlash = new TreeMap<>();
-        for (String scenario : scenarios) {
-            say("Scenario %s...", scenario);
-            ScenarioResult result = switch (scenario) {
-                case "flash" -> play.flash(quick ? 2_000 : 10_000, quick ? 3 : 10, quick ? 120 : 600);
-                case "steps" -> play.steps(quick ? new int[] {50, 100, 200} : new int[] {100, 200, 400, 700, 1000, 1400},
-                        quick ? 3 : 10);
-                default -> outage(play, new KafkaSwitch(Path.of(options.getOrDefault("chotdon", root.resolve("chotdon").toString()))),
-                        sampler, stateDir, root, kafkaPort, quick);
-            };
-            if (result != null) {
-                results.put(scenario, result);
-                Summary.scenario(System.out, result);
-            }
-            if ("flash".equals(scenario)) {
-                rssAfterFlash.putAll(latestRss(sampler, "-service"));
+        try (OpenLoad load = new OpenLoad(services.order, 8_000)) {
+            Scenarios play = new Scenarios(services, database, load, new WallClock(), benchStart);
+            // As services a live sale has been running on for a minute (the host shows the products, a few
+            // orders come in) before the host calls "chốt đơn": 60 taps/s, a rate the stack takes without a
+            // queue. After 600 taps in 5 s instead, the JIT was still compiling in the scenarios (a tenth of
+            // each service's CPU) and the 100 taps/s step's p99 was 266-500 ms, against 80-120 ms.
+            int seconds = Integer.parseInt(options.getOrDefault("warm-up", quick ? "3" : "60"));
+            say("Warm-up of %d s at 60 taps/s (not reported)...", seconds);
+            play.warmUp(60 * seconds, seconds);
+
+            for (String scenario : scenarios) {
+                say("Scenario %s...", scenario);
+                ScenarioResult result = switch (scenario) {
+                    case "flash" -> play.flash(quick ? 2_000 : 10_000, quick ? 3 : 10, quick ? 120 : 600);
+                    case "steps" -> play.steps(
+                            quick ? new int[] {50, 100, 200} : new int[] {100, 200, 400, 700, 1000, 1400}, quick ? 3 : 10);
+                    default -> outage(play,
+                            new KafkaSwitch(Path.of(options.getOrDefault("chotdon", root.resolve("chotdon").toString()))),
+                            sampler, stateDir, root, kafkaPort, quick);
+                };
+                if (result != null) {
+                    results.put(scenario, result);
+                    Summary.scenario(System.out, result);
+                }
+                if ("flash".equals(scenario)) {
+                    rssAfterFlash.putAll(latestRss(sampler, "-service"));
+                }
             }
         }
-        load.close();
         Thread.sleep(1100);
         sampler.stop();
         Map<String, Double> startup = startup(options.get("startup"));
