@@ -39,6 +39,16 @@ public class NewOrders {
     public record Buyer(String name, String phone, String province, String commune, String addressDetail) {
     }
 
+    /**
+     * Takes units of a lineup item still on the lineup that has them: the one statement that adds
+     * to {@code taken}, run through Hibernate ({@link #takeQuota}) or in a round trip of plain
+     * statements ({@link #takeQuotasAfter}). Parameters: units, item id, units.
+     */
+    private static final String TAKE_UNITS = "UPDATE lineup_item SET taken = taken + ? WHERE item_id = ?"
+            + " AND removed = FALSE AND taken + ? <= quota";
+    /** Only at the item's version the caller knew: its price and limits are the database's. */
+    private static final String AT_VERSION = " AND version = ?";
+
     private final EntityManager em;
     private final OrderEvents events;
     private final OrderSettings settings;
@@ -170,18 +180,16 @@ public class NewOrders {
     /**
      * Takes the units if the item is still on the lineup and has them, and, when a version is given,
      * is as the caller knew it: an order is never placed at a price or limit the database no longer
-     * has. The only UPDATE that adds to {@code taken}.
+     * has.
      *
      * @param version the item's version the caller's prices come from, or null to take at any version
      * @return whether the units were taken; nothing changed otherwise
      */
     public boolean takeQuota(long itemId, long units, Long version) {
-        var update = statement("UPDATE lineup_item SET taken = taken + ?1"
-                + " WHERE item_id = ?2 AND removed = FALSE AND taken + ?1 <= quota"
-                + (version == null ? "" : " AND version = ?3"), "lineup_item")
-                .setParameter(1, units).setParameter(2, itemId);
+        var update = statement(TAKE_UNITS + (version == null ? "" : AT_VERSION), "lineup_item")
+                .setParameter(1, units).setParameter(2, itemId).setParameter(3, units);
         if (version != null) {
-            update.setParameter(3, version);
+            update.setParameter(4, version);
         }
         return update.executeUpdate() == 1;
     }
@@ -199,9 +207,8 @@ public class NewOrders {
         List<PlainSql.Statement> statements = new ArrayList<>();
         first.ifPresent(statements::add);
         for (Want want : wants) {
-            statements.add(new PlainSql.Statement("UPDATE lineup_item SET taken = taken + ? WHERE item_id = ?"
-                    + " AND removed = FALSE AND taken + ? <= quota AND version = ?", want.quantity(),
-                    want.item().itemId(), want.quantity(), want.item().version()));
+            statements.add(new PlainSql.Statement(TAKE_UNITS + AT_VERSION, want.quantity(), want.item().itemId(),
+                    want.quantity(), want.item().version()));
         }
         int[] counts = sql.updateAll(statements.toArray(PlainSql.Statement[]::new));
         int offset = first.isPresent() ? 1 : 0;
