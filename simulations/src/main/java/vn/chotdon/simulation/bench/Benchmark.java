@@ -72,7 +72,7 @@ public final class Benchmark {
             // As services a live sale has been running on for a minute (the host shows the products, a few
             // orders come in) before the host calls "chốt đơn": 60 taps/s, a rate the stack takes without a
             // queue. After 600 taps in 5 s instead, the JIT was still compiling in the scenarios (a tenth of
-            // each service's CPU) and the 100 taps/s step's p99 was 266-500 ms, against 80-120 ms.
+            // each service's CPU) and the 100 taps/s step's p99 was 266-500 ms, against 49-120 ms.
             int seconds = Integer.parseInt(options.getOrDefault("warm-up", quick ? "3" : "60"));
             say("Warm-up of %d s at 60 taps/s (not reported)...", seconds);
             play.warmUp(60 * seconds, seconds);
