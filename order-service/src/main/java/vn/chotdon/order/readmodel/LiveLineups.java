@@ -1,5 +1,6 @@
 package vn.chotdon.order.readmodel;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -78,25 +79,19 @@ public class LiveLineups {
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
-    private final long maxAgeNanos;
-    private final ConcurrentHashMap<Long, Lineup> copies = new ConcurrentHashMap<>();
+    private final LineupCopies copies;
     private final ConcurrentHashMap<Long, CompletableFuture<Optional<Lineup>>> reading = new ConcurrentHashMap<>();
-    /** When a change applied here last committed, per session: a copy read before it is out of date. */
-    private final ConcurrentHashMap<Long, Long> changedAt = new ConcurrentHashMap<>();
 
     LiveLineups(DataSource dataSource, TransactionSynchronizationRegistry transactions, OrderSettings settings) {
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.maxAgeNanos = settings.lineupMaxAge().toNanos();
+        this.copies = new LineupCopies(settings.lineupMaxAge().toNanos());
     }
 
     /** The session and its lineup, read again if the copy is older than the maximum age; empty if unknown. */
     public Optional<Lineup> of(long sessionId) {
-        Lineup copy = copies.get(sessionId);
-        if (copy != null && isCurrent(copy)) {
-            return Optional.of(copy);
-        }
-        return readAgain(sessionId);
+        Optional<Lineup> copy = copies.current(sessionId, System.nanoTime());
+        return copy.isPresent() ? copy : readAgain(sessionId);
     }
 
     /**
@@ -115,7 +110,7 @@ public class LiveLineups {
         }
         try {
             Optional<Lineup> read = read(sessionId);
-            read.ifPresentOrElse(lineup -> copies.put(sessionId, lineup), () -> copies.remove(sessionId));
+            read.ifPresentOrElse(copies::keep, () -> copies.drop(sessionId));
             mine.complete(read);
             return read;
         } catch (RuntimeException e) {
@@ -151,19 +146,18 @@ public class LiveLineups {
 
     /** Units of this item were given back (a commit of this instance): the copy that shows it is read again. */
     public void unitsReturned(long itemId) {
-        copies.values().stream().filter(copy -> copy.byId().containsKey(itemId)).map(Lineup::sessionId).toList()
-                .forEach(this::forget);
+        copies.sessionsWithItem(itemId).forEach(this::forget);
+    }
+
+    /** Copies and changes' moments past the maximum age decide nothing any more. */
+    @Scheduled(identity = "order-lineup-copies-prune", every = "1m", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        copies.prune(System.nanoTime());
     }
 
     private void forget(long sessionId) {
-        changedAt.put(sessionId, System.nanoTime());
-        copies.remove(sessionId);
-    }
-
-    private boolean isCurrent(Lineup copy) {
-        long now = System.nanoTime();
-        Long changed = changedAt.get(copy.sessionId());
-        return now - copy.readAtNanos() <= maxAgeNanos && (changed == null || copy.readAtNanos() - changed > 0);
+        copies.changed(sessionId, System.nanoTime());
     }
 
     private Optional<Lineup> read(long sessionId) {
