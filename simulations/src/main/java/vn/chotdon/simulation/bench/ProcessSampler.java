@@ -54,7 +54,8 @@ final class ProcessSampler {
             Path app = Path.of(root, svc + "-service", "target", "quarkus-app");
             find(proc -> runs(proc, app)).ifPresent(p -> found.put(svc + "-service", p));
         }
-        find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-" + kafkaPort + "/")).ifPresent(p -> found.put("kafka", p));
+        find(proc -> commandLine(proc).contains(" kafka.Kafka " + stateDir + "/kafka-" + kafkaPort + "/"))
+                .ifPresent(p -> found.put("kafka", p));
         find(proc -> List.of("mariadbd", "mysqld").contains(read(proc.resolve("comm")).strip()))
                 .ifPresent(p -> found.put("database", p));
         found.put("load generator", ProcessHandle.current().pid());
