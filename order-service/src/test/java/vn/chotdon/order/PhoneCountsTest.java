@@ -16,10 +16,9 @@ import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.testing.Db;
 
 /**
- * The phone's counts an order takes (held-units cap, per-buyer limits), sent in one round trip,
- * against the real database: all of them taken together; and when one refuses, wherever it is in
- * the round trip, every other one given back inside the caller's transaction, which goes on (as
- * the waitlist's does when it skips a buyer).
+ * The phone's counts an order takes (held-units cap, per-buyer limits) against the real database:
+ * all of them taken together; and when one refuses, every other one left as it was inside the
+ * caller's transaction, which goes on (as the waitlist's does when it skips a buyer).
  */
 @QuarkusTest
 class PhoneCountsTest {
@@ -48,7 +47,7 @@ class PhoneCountsTest {
     }
 
     @Test
-    void anItemOverItsLimitGivesBackTheCapAndTheItemsCountedBeforeAndAfterIt() {
+    void anItemOverItsLimitLeavesTheCapAndEveryOtherItemAsTheyWere() {
         long session = newId();
         Item first = item(session, "BG01", 5);
         Item full = item(session, "BC02", 2);
@@ -67,7 +66,7 @@ class PhoneCountsTest {
     }
 
     @Test
-    void theCapRefusesFirstAndTheItemsItsRoundTripCountedAreGivenBack() {
+    void theCapRefusesFirstAndLeavesTheItemsAsTheyWere() {
         long session = newId();
         Item item = item(session, "BG01", 50);
         String phone = "+84918000003";
@@ -96,7 +95,7 @@ class PhoneCountsTest {
         assertThat(bought(item, phone)).isEqualTo(3);
     }
 
-    /** In a transaction that commits whatever the call did, refused or not: what a refusal counted it must give back. */
+    /** In a transaction that commits whatever the call did, refused or not: a refusal must give back what it counted. */
     private void take(long session, String phone, boolean holdsUnpaid, Want... wants) {
         ProblemException refused = QuarkusTransaction.requiringNew().call(() -> {
             try {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.OptionalLong;
 import org.hibernate.query.NativeQuery;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderLine;
@@ -107,48 +107,44 @@ public class NewOrders {
 
     /**
      * Counts the order's units against the phone's held-units cap (unless the order is confirmed at
-     * once: it holds nothing unpaid) and each item's per-buyer limit, all in one round trip when
-     * they are within them. On a refusal, what this call counted is given back before it throws, so
-     * that a caller whose transaction goes on (the waitlist trying the next buyer) is left as it was.
-     * The cap is the first refusal, then the items' limits in the wants' order.
+     * once: it holds nothing unpaid) and each item's per-buyer limit. On a refusal, what this call
+     * counted is given back before it throws, so that a caller whose transaction goes on (the
+     * waitlist trying the next buyer) is left as it was.
      *
      * @throws ProblemException 409 held-units-cap or buyer-limit
      */
     public void takeLimits(long sessionId, String phone, List<Want> wants, boolean holdsUnpaid) {
-        List<Count> counts = new ArrayList<>();
+        long units = wants.stream().mapToLong(Want::quantity).sum();
         if (holdsUnpaid) {
-            counts.add(heldUnpaid(sessionId, phone, wants.stream().mapToLong(Want::quantity).sum()));
+            holdUnpaid(sessionId, phone, units);
         }
-        for (Want want : wants) {
-            Item item = want.item();
-            if (item.perBuyerLimit() != null) {
-                counts.add(boughtForBuyer(item.itemId(), item.code(), item.productName(), item.perBuyerLimit(), phone,
-                        want.quantity()));
+        List<Want> counted = new ArrayList<>();
+        try {
+            for (Want want : wants) {
+                if (want.item().perBuyerLimit() != null) {
+                    Item item = want.item();
+                    countForBuyer(item.itemId(), item.code(), item.productName(), item.perBuyerLimit(), phone,
+                            want.quantity());
+                    counted.add(want);
+                }
             }
+        } catch (ProblemException refused) {
+            counted.forEach(want -> giveBackForBuyer(want.item().itemId(), phone, want.quantity()));
+            if (holdsUnpaid) {
+                giveBackUnpaid(sessionId, phone, units);
+            }
+            throw refused;
         }
-        takeAll(counts);
     }
 
     /**
      * Stores the order and its lines and writes its ORDER_PLACED event; an order confirmed at once
      * (cash on delivery in a session that confirms it) becomes CONFIRMED with its ORDER_CONFIRMED
-     * event, as placement always did. The order stays unmanaged, with its id and version set.
+     * event, as placement always did. Plain INSERTs rather than {@code persist}: the entity's
+     * persist, flush and dirty checks were a tenth of the hot path's CPU, and nothing in the
+     * transaction reads the order back. The order stays unmanaged, with its id and version set.
      */
     public void record(Order order, boolean confirmNow, Instant now) {
-        sql.updateAll(recordLeavingEvents(order, confirmNow, now).toArray(PlainSql.Statement[]::new));
-    }
-
-    /**
-     * Stores the order and its lines as {@link #record} does and leaves the rest of it to the caller:
-     * the statements that write its events (and, confirmed at once, its confirmation), in their
-     * order, for the caller's next round trip of this transaction. The hot path sends them with its
-     * answer and quotas. Plain INSERTs rather than {@code persist}: the entity's persist, flush and
-     * dirty checks were a tenth of the hot path's CPU, and nothing in the transaction reads the
-     * order back.
-     *
-     * @return the statements the caller must send in this transaction
-     */
-    public List<PlainSql.Statement> recordLeavingEvents(Order order, boolean confirmNow, Instant now) {
         List<Object> lineValues = new ArrayList<>();
         for (OrderLine line : order.lines) {
             lineValues.addAll(List.of(line.sessionId, line.itemId, line.code, line.productId, line.productName,
@@ -168,20 +164,17 @@ public class NewOrders {
                         + String.join(", ", Collections.nCopies(order.lines.size(),
                                 "(LAST_INSERT_ID(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
                         lineValues.toArray()));
-        List<PlainSql.Statement> rest = new ArrayList<>();
-        rest.add(events.insertion(order, null));
+        events.record(order, null);
         if (confirmNow) {
             order.status = OrderStatus.CONFIRMED;
             order.confirmedAt = now;
             order.version++;
-            rest.add(new PlainSql.Statement("UPDATE orders SET status = ?, confirmed_at = ?, version = ? WHERE id = ?",
-                    order.status.name(), now, order.version, order.id));
+            sql.update("UPDATE orders SET status = ?, confirmed_at = ?, version = ? WHERE id = ?", order.status.name(),
+                    now, order.version, order.id);
             order.lines.forEach(line -> line.status = OrderStatus.CONFIRMED);
-            rest.add(new PlainSql.Statement("UPDATE order_line SET status = ? WHERE order_id = ?",
-                    OrderStatus.CONFIRMED.name(), order.id));
-            rest.add(events.insertion(order, OrderStatus.PLACED));
+            sql.update("UPDATE order_line SET status = ? WHERE order_id = ?", OrderStatus.CONFIRMED.name(), order.id);
+            events.record(order, OrderStatus.PLACED);
         }
-        return rest;
     }
 
     /**
@@ -202,7 +195,7 @@ public class NewOrders {
     }
 
     /**
-     * Runs {@code first} (the caller's last writes), then takes each want's units at the version of
+     * Runs {@code first} (the caller's last write), then takes each want's units at the version of
      * the item the caller knew, as {@link #takeQuota} does, in this order and in one round trip: the
      * rows where every buyer of the session meets are locked at the very end, for the shortest time.
      * Plain SQL, so nothing is flushed first: for a transaction that changed no lineup item through
@@ -210,14 +203,15 @@ public class NewOrders {
      *
      * @return the first want whose units were not taken; then the caller's transaction must roll back
      */
-    public Optional<Want> takeQuotasAfter(List<PlainSql.Statement> first, List<Want> wants) {
-        List<PlainSql.Statement> statements = new ArrayList<>(first);
+    public Optional<Want> takeQuotasAfter(Optional<PlainSql.Statement> first, List<Want> wants) {
+        List<PlainSql.Statement> statements = new ArrayList<>();
+        first.ifPresent(statements::add);
         for (Want want : wants) {
             statements.add(new PlainSql.Statement(TAKE_UNITS + AT_VERSION, want.quantity(), want.item().itemId(),
                     want.quantity(), want.item().version()));
         }
         int[] counts = sql.updateAll(statements.toArray(PlainSql.Statement[]::new));
-        int offset = first.size();
+        int offset = first.isPresent() ? 1 : 0;
         for (int i = 0; i < wants.size(); i++) {
             if (counts[offset + i] != 1) {
                 return Optional.of(wants.get(i));
@@ -233,19 +227,22 @@ public class NewOrders {
     }
 
     /**
-     * The order's units against the phone's unpaid units in the session, refused (409
-     * held-units-cap) over the cap; the lifecycle gives the units back when the order leaves PLACED.
+     * Counts the order's units against the phone's unpaid units in the session, refusing (409
+     * held-units-cap) what would go over the cap; the lifecycle gives the units back when the order
+     * leaves PLACED.
      */
-    private Count heldUnpaid(long sessionId, String phone, long units) {
+    private void holdUnpaid(long sessionId, String phone, long units) {
         int cap = settings.heldUnits().maxPerPhone();
-        return new Count(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap, held -> ProblemException.conflict(
-                "held-units-cap", "Too many unpaid units", "One phone number may hold at most " + cap + " units in"
-                        + " orders not yet confirmed or paid in this session; this one already holds " + held
-                        + " and the order asks for " + units + ". Pay for an order held, or wait until the cooperative"
-                        + " confirms one.")
-                .with("cap", cap)
-                .with("held", held)
-                .with("asked", units));
+        OptionalLong refused = takeWithin(PhoneCounter.HELD_IN_SESSION, sessionId, phone, units, cap);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("held-units-cap", "Too many unpaid units",
+                    "One phone number may hold at most " + cap + " units in orders not yet confirmed or paid in this"
+                            + " session; this one already holds " + refused.getAsLong() + " and the order asks for "
+                            + units + ". Pay for an order held, or wait until the cooperative confirms one.")
+                    .with("cap", cap)
+                    .with("held", refused.getAsLong())
+                    .with("asked", units);
+        }
     }
 
     /**
@@ -254,17 +251,15 @@ public class NewOrders {
      * @param limit the limit to keep: the caller's copy's, or the database's as a revival reads it
      */
     public void countForBuyer(long itemId, String code, String productName, long limit, String phone, long units) {
-        takeAll(List.of(boughtForBuyer(itemId, code, productName, limit, phone, units)));
-    }
-
-    private static Count boughtForBuyer(long itemId, String code, String productName, long limit, String phone,
-            long units) {
-        return new Count(PhoneCounter.BOUGHT_OF_ITEM, itemId, phone, units, limit, already -> ProblemException.conflict(
-                "buyer-limit", "Over the limit per buyer", code + " (" + productName + ") is limited to " + limit
-                        + " per buyer; this phone number already has " + already + " in its orders")
-                .with("itemCode", code)
-                .with("limit", limit)
-                .with("alreadyOrdered", already));
+        OptionalLong refused = takeWithin(PhoneCounter.BOUGHT_OF_ITEM, itemId, phone, units, limit);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict("buyer-limit", "Over the limit per buyer",
+                    code + " (" + productName + ") is limited to " + limit
+                            + " per buyer; this phone number already has " + refused.getAsLong() + " in its orders")
+                    .with("itemCode", code)
+                    .with("limit", limit)
+                    .with("alreadyOrdered", refused.getAsLong());
+        }
     }
 
     /** Leaving PLACED (confirmed, paid, cancelled or expired), the order no longer counts against the phone's cap. */
@@ -294,70 +289,35 @@ public class NewOrders {
     }
 
     /**
-     * Units to add to a phone's count, within a limit.
+     * Adds the units to the phone's count when it stays within the limit: a conditional UPDATE of
+     * the row, or its first INSERT (the primary key decides between two first orders), never a
+     * read then a write.
      *
-     * @param refusal the refusal over the limit, given the units the phone already has
+     * @return empty when the units were taken; otherwise the units the phone already has
      */
-    private record Count(PhoneCounter counter, long owner, String phone, long units, long limit,
-            LongFunction<ProblemException> refusal) {
-
-        boolean fits() {
-            return units <= limit;
-        }
-    }
-
-    /**
-     * Adds each count's units to the phone's row when they stay within its limit: a conditional
-     * UPDATE of the row, or its first INSERT (the primary key decides between two first orders),
-     * never a read then a write. The counts within their limits, the usual case, take one round
-     * trip together: per count the UPDATE adds to the phone's row, or the INSERT makes its first
-     * (after an UPDATE that added, it finds the row and does nothing). Both missing: the row is over
-     * the limit, or another order inserted it meanwhile, which one more UPDATE tells apart.
-     *
-     * @throws ProblemException the first count's refusal that did not fit, after giving back what was taken
-     */
-    private void takeAll(List<Count> counts) {
-        List<Count> fitting = counts.stream().filter(Count::fits).toList();
-        List<PlainSql.Statement> statements = new ArrayList<>();
-        for (Count count : fitting) {
-            statements.add(addWithin(count));
-            statements.add(new PlainSql.Statement("INSERT IGNORE INTO " + count.counter().table + " ("
-                    + count.counter().ownerColumn + ", buyer_phone, units) VALUES (?, ?, ?)", count.owner(),
-                    count.phone(), count.units()));
-        }
-        int[] changed = statements.isEmpty() ? new int[0] : sql.updateAll(statements.toArray(PlainSql.Statement[]::new));
-        List<Count> taken = new ArrayList<>();
-        Count refused = null;
-        int sent = 0;
-        for (Count count : counts) {
-            boolean added = false;
-            if (count.fits()) {
-                added = changed[sent] == 1 || changed[sent + 1] == 1 || sql.update(addWithin(count)) == 1;
-                sent += 2;
-            }
-            if (added) {
-                taken.add(count);
-            } else if (refused == null) {
-                refused = count;
+    private OptionalLong takeWithin(PhoneCounter counter, long owner, String phone, long units, long limit) {
+        if (units <= limit) {
+            // One round trip for both usual cases: the UPDATE adds to the phone's row, or the INSERT
+            // makes its first (after an UPDATE that added, it finds the row and does nothing). Both
+            // missing: the row is over the limit, or another order inserted it meanwhile.
+            int[] counts = sql.updateAll(addWithin(counter, owner, phone, units, limit),
+                    new PlainSql.Statement("INSERT IGNORE INTO " + counter.table + " (" + counter.ownerColumn
+                            + ", buyer_phone, units) VALUES (?, ?, ?)", owner, phone, units));
+            if (counts[0] == 1 || counts[1] == 1
+                    || sql.update(addWithin(counter, owner, phone, units, limit)) == 1) {
+                return OptionalLong.empty();
             }
         }
-        if (refused != null) {
-            taken.forEach(count -> giveBack(count.counter(), count.owner(), count.phone(), count.units()));
-            throw refused.refusal().apply(unitsOf(refused));
-        }
+        List<?> already = em.createNativeQuery("SELECT units FROM " + counter.table + " WHERE " + counter.ownerColumn
+                + " = ?1 AND buyer_phone = ?2")
+                .setParameter(1, owner).setParameter(2, phone).getResultList();
+        return OptionalLong.of(already.isEmpty() ? 0 : ((Number) already.get(0)).longValue());
     }
 
-    private long unitsOf(Count count) {
-        List<?> already = em.createNativeQuery("SELECT units FROM " + count.counter().table + " WHERE "
-                + count.counter().ownerColumn + " = ?1 AND buyer_phone = ?2")
-                .setParameter(1, count.owner()).setParameter(2, count.phone()).getResultList();
-        return already.isEmpty() ? 0 : ((Number) already.get(0)).longValue();
-    }
-
-    private static PlainSql.Statement addWithin(Count count) {
-        return new PlainSql.Statement("UPDATE " + count.counter().table + " SET units = units + ? WHERE "
-                + count.counter().ownerColumn + " = ? AND buyer_phone = ? AND units + ? <= ?", count.units(),
-                count.owner(), count.phone(), count.units(), count.limit());
+    private static PlainSql.Statement addWithin(PhoneCounter counter, long owner, String phone, long units,
+            long limit) {
+        return new PlainSql.Statement("UPDATE " + counter.table + " SET units = units + ? WHERE " + counter.ownerColumn
+                + " = ? AND buyer_phone = ? AND units + ? <= ?", units, owner, phone, units, limit);
     }
 
     /**

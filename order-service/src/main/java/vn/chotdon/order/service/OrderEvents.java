@@ -10,7 +10,6 @@ import vn.chotdon.events.order.OrderData;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.OrderStatus;
 import vn.chotdon.platform.outbox.Outbox;
-import vn.chotdon.platform.tx.PlainSql;
 
 /** Order events, written to the outbox in the caller's transaction, keyed by session id. */
 @ApplicationScoped
@@ -28,26 +27,13 @@ public class OrderEvents {
     }
 
     void record(Order order, OrderStatus previous) {
-        outbox.record(Topics.ORDERS, OrderEventTypes.AGGREGATE_ORDER, order.id.toString(), order.sessionId.toString(),
-                typeOf(order.status), OrderEventTypes.SCHEMA_VERSION, dataOf(order, previous));
-    }
-
-    /**
-     * The event of the order as it is now, not yet written: the caller sends the statement in this
-     * transaction with its own (see {@link Outbox#insertion}).
-     */
-    PlainSql.Statement insertion(Order order, OrderStatus previous) {
-        return outbox.insertion(Topics.ORDERS, OrderEventTypes.AGGREGATE_ORDER, order.id.toString(),
-                order.sessionId.toString(), typeOf(order.status), OrderEventTypes.SCHEMA_VERSION,
-                dataOf(order, previous)).statement();
-    }
-
-    private static OrderData dataOf(Order order, OrderStatus previous) {
-        return new OrderData(order.id, order.code, order.sessionId, order.cooperativeId, order.status.name(),
+        OrderData data = new OrderData(order.id, order.code, order.sessionId, order.cooperativeId, order.status.name(),
                 previous == null ? null : previous.name(), order.paymentMethod.name(), order.totalVnd,
                 order.lines.stream().map(l -> new OrderData.OrderLineData(l.itemId, l.code, l.productId, l.quantity,
                         l.unitPriceVnd, l.lineTotalVnd)).toList(),
                 order.placedAt, order.version, shownAs(order.buyerName));
+        outbox.record(Topics.ORDERS, OrderEventTypes.AGGREGATE_ORDER, order.id.toString(), order.sessionId.toString(),
+                typeOf(order.status), OrderEventTypes.SCHEMA_VERSION, data);
     }
 
     /**

@@ -210,20 +210,17 @@ public class OrderPlacement {
         order.heldForReview = heldForReview;
         // An order confirmed at once holds nothing unpaid: it is as good as a confirmed one.
         newOrders.takeLimits(lineup.sessionId(), phone, wants, !confirmNow);
-        List<PlainSql.Statement> lastWrites = new ArrayList<>(newOrders.recordLeavingEvents(order, confirmNow, now));
+        newOrders.record(order, confirmNow, now);
 
         OrderView.Transfer transfer = payee.filter(p -> OrderTransfers.needsAccount(order.paymentMethod, order.totalVnd))
                 .map(p -> OrderTransfers.describe(order, p, OrderTransfers.Audience.BUYER)).orElse(null);
         OrderReceipt receipt = new OrderReceipt(OrderView.of(order, transfer), token);
         String body = write(receipt);
-        if (key != null) {
-            lastWrites.add(keys.answering(key, body));
-        }
-        // Last, the order's events, the answer and then the quotas in item order, in one round trip:
-        // the quota rows are where every buyer of the session meets. Units are taken only if the item
-        // is still on the lineup, has them, and is as the copy knew it (its version): an order is
-        // never placed at a price or limit the database no longer has.
-        newOrders.takeQuotasAfter(lastWrites,
+        // Last, the answer and then the quotas in item order, in one round trip: the quota rows are
+        // where every buyer of the session meets. Units are taken only if the item is still on the
+        // lineup, has them, and is as the copy knew it (its version): an order is never placed at a
+        // price or limit the database no longer has.
+        newOrders.takeQuotasAfter(Optional.ofNullable(key).map(k -> keys.answering(k, body)),
                 wants.stream().sorted(Comparator.comparing(w -> w.item().itemId())).toList())
                 .ifPresent(this::refuseShortQuota);
         return new Placement.Placed(receipt, body);

@@ -42,34 +42,14 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> EventEnvelope<T> record(String topic, String aggregateType, String aggregateId, String key,
             String type, int schemaVersion, T data) {
-        Insertion<T> insertion = insertion(topic, aggregateType, aggregateId, key, type, schemaVersion, data);
-        sql.update(insertion.statement());
-        return insertion.envelope();
-    }
-
-    /** An event's row, not yet written: the caller sends the statement with its own in this transaction. */
-    public record Insertion<T>(EventEnvelope<T> envelope, PlainSql.Statement statement) {
-    }
-
-    /**
-     * The statement that writes the event into the outbox, as {@link #record} does, for a caller
-     * that sends it in one round trip with its own statements of the same transaction. The relay is
-     * woken after the commit either way; an event whose statement is never sent is never written.
-     *
-     * @see #record
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Insertion<T> insertion(String topic, String aggregateType, String aggregateId, String key,
-            String type, int schemaVersion, T data) {
         EventEnvelope<T> envelope = EventEnvelope.of(UUID.randomUUID().toString(), config.source(), type,
                 schemaVersion, aggregateType, aggregateId, Instant.now(), data);
         // Plain JDBC rather than persisting an OutboxEvent: nothing reads the row back in this transaction,
         // and Hibernate's insert of an entity cost three times the statement in a flash sale's profile.
-        PlainSql.Statement statement = new PlainSql.Statement("INSERT INTO outbox_event (event_id, topic, message_key,"
-                + " event_type, payload, occurred_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)", envelope.id(), topic, key,
-                type, serialise(envelope), envelope.time());
+        sql.update("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at, attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0)", envelope.id(), topic, key, type, serialise(envelope), envelope.time());
         relay.wakeAfterCommit();
-        return new Insertion<>(envelope, statement);
+        return envelope;
     }
 
     private String serialise(EventEnvelope<?> envelope) {
