@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.catalog.service.StockLedger;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.OrderEventTypes;
 import vn.chotdon.events.Topics;
@@ -57,6 +60,9 @@ class BatchedEventsTest {
 
     @Inject
     EventSubscriptions subscriptions;
+
+    @Inject
+    StockLedger ledger;
 
     private final Db db = Db.ofApplication();
     private final long session = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
@@ -203,6 +209,34 @@ class BatchedEventsTest {
         }
     }
 
+    @Test
+    void holdsASaleBetweenThemAndMoreHoldsInOneTransactionEndAsAppliedOneByOne() throws Exception {
+        reserveForTheSession();
+        EventEnvelope<Map<String, Object>> first = placed(2);
+
+        sales().applyAllOnce(tree(List.of(first, moved(first, "PAID"), placed(3), placed(1))));
+
+        assertThat(held()).as("the sale took the first order's hold before the next two held theirs").isEqualTo(4);
+        assertThat(db.number("SELECT sold FROM session_reservation WHERE product_id = ? AND session_id = ?", product,
+                session)).isEqualTo(2);
+    }
+
+    @Test
+    void holdsOfOneTransactionOnAClosedReservationAreEachCoveredFromStockAsAlone() throws Exception {
+        reserveForTheSession();
+        QuarkusTransaction.requiringNew().run(() -> ledger.closeSession(session));
+        assertThat(db.number("SELECT available FROM product_stock WHERE product_id = ?", product)).isEqualTo(1000);
+
+        sales().applyAllOnce(tree(List.of(placed(2), placed(3))));
+
+        assertThat(held()).isEqualTo(5);
+        assertThat(db.number("SELECT quantity FROM session_reservation WHERE product_id = ? AND session_id = ?",
+                product, session)).isEqualTo(5);
+        assertThat(db.number("SELECT available FROM product_stock WHERE product_id = ?", product)).isEqualTo(995);
+        assertThat(db.number("SELECT COUNT(*) FROM stock_ledger_entry WHERE product_id = ? AND reason LIKE"
+                + " '% placed as the session ended'", product)).as("one entry per order, as alone").isEqualTo(2);
+    }
+
     private Subscription sales() {
         return subscriptions.byGroup(SALES).orElseThrow();
     }
@@ -247,6 +281,15 @@ class BatchedEventsTest {
         data.put("version", 1);
         return EventPublisher.envelope(OrderEventTypes.SOURCE, OrderEventTypes.ORDER_PLACED,
                 OrderEventTypes.SCHEMA_VERSION, OrderEventTypes.AGGREGATE_ORDER, Long.toString(orderId), data);
+    }
+
+    /** The same order's next event: its status moved on from the one {@code before} has. */
+    private static EventEnvelope<Map<String, Object>> moved(EventEnvelope<Map<String, Object>> before, String status) {
+        Map<String, Object> data = new HashMap<>(before.data());
+        data.put("previousStatus", data.get("status"));
+        data.put("status", status);
+        return EventEnvelope.of(UUID.randomUUID().toString(), before.source(), "vn.chotdon.order." + status.toLowerCase(Locale.ROOT),
+                before.schemaversion(), before.aggregatetype(), before.aggregateid(), Instant.now(), data);
     }
 
     private List<EventEnvelope<JsonNode>> tree(List<EventEnvelope<Map<String, Object>>> events) {

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,9 +39,10 @@ import vn.chotdon.testing.TestTokens;
 
 /**
  * How fast session sales applies a flash sale's order events: {@value #ORDERS} orders of one
- * session, each placed then confirmed (2 events, all on the session's partition, as order-service
- * keys them), published as fast as the broker takes them; the time runs from the first send until
- * the last sale is in the reservation. It prints events per second and asserts only what the
+ * session placed (as at the host's "chốt đơn"), then all of them confirmed (as staff confirm them
+ * afterwards), all on the session's partition as order-service keys them, each phase published as
+ * fast as the broker takes it; each phase's time runs from its first send until the last of its
+ * units is in the reservation. It prints events per second per phase and asserts only what the
  * events must leave behind (a shared machine makes a timed assertion meaningless).
  *
  * <p>Rerun: {@code source /tmp/spec/isolate.sh <letter> && mvn -B -o -pl catalog-service -am verify
@@ -77,17 +80,42 @@ class SessionSalesThroughputTest {
             Callers.as(TestTokens.service()).contentType(ContentType.JSON).body(Map.of("quantity", 3000))
                     .put("/products/" + product + "/reservations/" + session).then().statusCode(200);
         }
-        List<String> values = new ArrayList<>();
+        List<String> placed = new ArrayList<>();
+        List<String> confirmed = new ArrayList<>();
         long[] units = new long[products.length];
         for (int i = 0; i < ORDERS; i++) {
             int which = i % 5 < 3 ? 0 : i % 5 - 2;
             int quantity = 1 + i % 2;
             units[which] += quantity;
-            values.add(event(i, products[which], quantity, "PLACED", null));
-            values.add(event(i, products[which], quantity, "CONFIRMED", "PLACED"));
+            placed.add(event(i, products[which], quantity, "PLACED", null));
+            confirmed.add(event(i, products[which], quantity, "CONFIRMED", "PLACED"));
         }
-        long appliedBefore = applied();
+        long total = units[0] + units[1] + units[2];
 
+        String placing = timed("placed", placed, () -> db.number(
+                "SELECT COALESCE(SUM(held), 0) FROM session_reservation WHERE session_id = ?", session) == total);
+        String confirming = timed("confirmed", confirmed, () -> db.number(
+                "SELECT COALESCE(SUM(sold), 0) FROM session_reservation WHERE session_id = ?", session) == total);
+
+        for (int p = 0; p < products.length; p++) {
+            assertThat(db.number("SELECT sold FROM session_reservation WHERE product_id = ? AND session_id = ?",
+                    products[p], session)).isEqualTo(units[p]);
+            assertThat(db.number("SELECT held FROM session_reservation WHERE product_id = ? AND session_id = ?",
+                    products[p], session)).isZero();
+        }
+        assertThat(db.number("SELECT COUNT(*) FROM stock_ledger_entry WHERE session_id = ? AND kind = 'SALE'", session))
+                .isEqualTo(ORDERS);
+        System.out.printf("session-sales throughput: %s; %s (batch size %s; load average %s)%n", placing, confirming,
+                ConfigProvider.getConfig().getValue("chotdon.consumers.batch-size", String.class), loadAverage());
+    }
+
+    /**
+     * Publishes the events as fast as the broker takes them and waits until {@code applied} holds.
+     *
+     * @return how many events per second were applied, from the first send
+     */
+    private String timed(String name, List<String> values, Callable<Boolean> applied) throws Exception {
+        long appliedBefore = applied();
         Instant started = Instant.now();
         Instant published;
         try (KafkaProducer<String, String> producer = producer()) {
@@ -100,25 +128,11 @@ class SessionSalesThroughputTest {
             }
             published = Instant.now();
         }
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> db.number(
-                "SELECT COALESCE(SUM(sold), 0) FROM session_reservation WHERE session_id = ?", session)
-                == units[0] + units[1] + units[2]);
-        Instant done = Instant.now();
-
-        for (int p = 0; p < products.length; p++) {
-            assertThat(db.number("SELECT sold FROM session_reservation WHERE product_id = ? AND session_id = ?",
-                    products[p], session)).isEqualTo(units[p]);
-            assertThat(db.number("SELECT held FROM session_reservation WHERE product_id = ? AND session_id = ?",
-                    products[p], session)).isZero();
-        }
-        assertThat(db.number("SELECT COUNT(*) FROM stock_ledger_entry WHERE session_id = ? AND kind = 'SALE'", session))
-                .isEqualTo(ORDERS);
-        long took = Duration.between(started, done).toMillis();
-        System.out.printf("session-sales throughput: %d events in %d ms = %.0f events/s (published in %d ms;"
-                + " applied counter +%d; batch size %s; load average %s)%n", values.size(), took,
-                values.size() * 1000.0 / took, Duration.between(started, published).toMillis(),
-                applied() - appliedBefore, ConfigProvider.getConfig().getValue("chotdon.consumers.batch-size",
-                        String.class), loadAverage());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(applied);
+        long took = Duration.between(started, Instant.now()).toMillis();
+        return String.format(Locale.ROOT, "%,d %s events in %d ms = %.0f events/s (published in %d ms; applied"
+                + " counter +%d)", values.size(), name, took, values.size() * 1000.0 / took,
+                Duration.between(started, published).toMillis(), applied() - appliedBefore);
     }
 
     private long applied() {
