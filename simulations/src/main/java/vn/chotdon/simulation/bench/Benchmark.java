@@ -88,6 +88,8 @@ public final class Benchmark {
                             sampler, stateDir, root, kafkaPort, quick);
                 };
                 if (result != null) {
+                    result = result.withCpu(CpuUse.of(sampler.samples(), benchStart + (long) (result.startedAtSecond() * 1e9),
+                            benchStart + (long) (result.endedAtSecond() * 1e9), result.answers().get(Outcome.ACCEPTED.label)));
                     results.put(scenario, result);
                     Summary.scenario(System.out, result);
                 }
@@ -137,7 +139,8 @@ public final class Benchmark {
     /** The highest sum, over one sampling second, of the resident memory of the services, Kafka and the database. */
     private static double stackPeakMb(List<ProcessSampler.Sample> samples) {
         Map<Long, Double> byRound = new TreeMap<>();
-        samples.stream().filter(s -> !s.process().startsWith("machine") && !s.process().equals("load generator"))
+        samples.stream()
+                .filter(s -> !s.process().equals(ProcessSampler.MACHINE) && !s.process().equals(ProcessSampler.LOAD_GENERATOR))
                 .forEach(s -> byRound.merge(s.at(), s.rssMb(), Double::sum));
         return byRound.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }

@@ -24,8 +24,18 @@ final class ProcessSampler {
 
     /** Linux's USER_HZ: /proc times are in hundredths of a second on every kernel this runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
+    /** The process name of the whole machine's samples. */
+    static final String MACHINE = "machine (all cores)";
+    /** The process name of this JVM, which plays the buyers and watches the views. */
+    static final String LOAD_GENERATOR = "load generator";
 
-    record Sample(long at, String process, double cpuPercent, double rssMb) {
+    /**
+     * One process over the sampling interval that ended at {@code at} (System.nanoTime()).
+     *
+     * @param cpuSeconds the CPU time it spent in the interval (for the machine: all cores' busy time)
+     * @param cpuPercent the same as a share of one core (for the machine: of all cores)
+     */
+    record Sample(long at, String process, double cpuSeconds, double cpuPercent, double rssMb) {
     }
 
     private final Map<String, Long> pids;
@@ -58,7 +68,7 @@ final class ProcessSampler {
                 .ifPresent(p -> found.put("kafka", p));
         find(proc -> List.of("mariadbd", "mysqld").contains(read(proc.resolve("comm")).strip()))
                 .ifPresent(p -> found.put("database", p));
-        found.put("load generator", ProcessHandle.current().pid());
+        found.put(LOAD_GENERATOR, ProcessHandle.current().pid());
         return found;
     }
 
@@ -127,14 +137,15 @@ final class ProcessSampler {
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             Long before = lastTicks.put(name, ticks);
             if (before != null && seconds > 0) {
-                samples.add(new Sample(at, name, 100.0 * (ticks - before) / TICKS_PER_SECOND / seconds, rssMb(pid)));
+                double cpu = (ticks - before) / TICKS_PER_SECOND;
+                samples.add(new Sample(at, name, cpu, 100.0 * cpu / seconds, rssMb(pid)));
             }
         });
         long[] machine = machineTicks();
         if (lastMachine != null && machine.length == 2) {
             double busy = machine[0] - lastMachine[0];
             double all = machine[1] - lastMachine[1];
-            samples.add(new Sample(at, "machine (all cores)", all > 0 ? 100.0 * busy / all : 0, 0));
+            samples.add(new Sample(at, MACHINE, busy / TICKS_PER_SECOND, all > 0 ? 100.0 * busy / all : 0, 0));
         }
         lastMachine = machine;
         lastAt = at;

@@ -23,7 +23,15 @@ record ScenarioResult(
         List<Invariants.Check> invariants,
         List<Step> steps,
         List<Answers.Second> timeline,
-        Map<String, List<double[]>> progress) {
+        Map<String, List<double[]>> progress,
+        CpuUse cpu) {
+
+    /** The same result with the CPU the stack spent over it, which the process sampler knows. */
+    ScenarioResult withCpu(CpuUse spent) {
+        return new ScenarioResult(name, description, startedAtSecond, endedAtSecond, taps, offeredPerSecond, answers,
+                otherAnswers, latencyMs, answeredWithinSeconds, acceptedPerSecond, lateSends, worstSendDelayMs, eventLag,
+                catchUp, invariants, steps, timeline, progress, spent);
+    }
 
     /** One rate of the steps scenario. */
     record Step(int ratePerSecond, double seconds, long taps, long accepted, double acceptedPerSecond, Percentiles all,

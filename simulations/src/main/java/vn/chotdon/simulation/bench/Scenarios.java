@@ -147,7 +147,7 @@ final class Scenarios {
         return new ScenarioResult(name, description, (origin - benchStart) / 1e9, (System.nanoTime() - benchStart) / 1e9,
                 answers.taps(), Math.round(offered), answers.counts(), answers.refusals(), answers.latency(),
                 answers.answeredWithinSeconds(), Math.round(accepted / Math.max(window, 1e-9)), late,
-                load.worstSendDelayMillis(), lag, caughtUp, checks, steps, answers.timeline(), progress);
+                load.worstSendDelayMillis(), lag, caughtUp, checks, steps, answers.timeline(), progress, null);
     }
 
     private long tallyUnits(Sale sale) {

@@ -1,0 +1,46 @@
+package vn.chotdon.simulation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuUseTest {
+
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void sums_each_process_over_the_window_and_divides_the_stacks_total_by_the_accepted_orders() {
+        List<ProcessSampler.Sample> samples = List.of(
+                sample(1, "order-service", 0.3), sample(1, "database", 0.2),
+                sample(2, "order-service", 0.9), sample(2, "database", 0.6), sample(2, "load generator", 0.4),
+                sample(2, ProcessSampler.MACHINE, 1.9),
+                sample(3, "order-service", 1.0), sample(3, "database", 0.5), sample(3, "load generator", 0.2),
+                sample(4, "order-service", 0.7));
+
+        CpuUse cpu = CpuUse.of(samples, 1 * S, 3 * S, 150);
+
+        // The intervals ending at 2 and 3 s; the load generator shown but not counted in the stack.
+        assertThat(cpu.secondsByProcess()).containsExactly(entry("order-service", 1.9), entry("database", 1.1),
+                entry("load generator", 0.6));
+        assertThat(cpu.stackSeconds()).isEqualTo(3.0);
+        assertThat(cpu.msPerAcceptedOrder()).isEqualTo(20.0);
+    }
+
+    @Test
+    void no_accepted_order_leaves_the_cost_per_order_out() {
+        CpuUse cpu = CpuUse.of(List.of(sample(1, "catalog-service", 0.4)), 0, 2 * S, 0);
+
+        assertThat(cpu.stackSeconds()).isEqualTo(0.4);
+        assertThat(cpu.msPerAcceptedOrder()).isNull();
+    }
+
+    private static ProcessSampler.Sample sample(long second, String process, double cpuSeconds) {
+        return new ProcessSampler.Sample(second * S, process, cpuSeconds, 100 * cpuSeconds, 100);
+    }
+
+    private static Map.Entry<String, Double> entry(String process, double seconds) {
+        return Map.entry(process, seconds);
+    }
+}
