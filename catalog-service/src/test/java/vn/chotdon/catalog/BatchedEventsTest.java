@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -214,7 +213,8 @@ class BatchedEventsTest {
         reserveForTheSession();
         EventEnvelope<Map<String, Object>> first = placed(2);
 
-        sales().applyAllOnce(tree(List.of(first, moved(first, "PAID"), placed(3), placed(1))));
+        sales().applyAllOnce(tree(List.of(first, moved(first, "PAID", OrderEventTypes.ORDER_PAID), placed(3),
+                placed(1))));
 
         assertThat(held()).as("the sale took the first order's hold before the next two held theirs").isEqualTo(4);
         assertThat(db.number("SELECT sold FROM session_reservation WHERE product_id = ? AND session_id = ?", product,
@@ -283,13 +283,14 @@ class BatchedEventsTest {
                 OrderEventTypes.SCHEMA_VERSION, OrderEventTypes.AGGREGATE_ORDER, Long.toString(orderId), data);
     }
 
-    /** The same order's next event: its status moved on from the one {@code before} has. */
-    private static EventEnvelope<Map<String, Object>> moved(EventEnvelope<Map<String, Object>> before, String status) {
+    /** The same order's next event, of this type: its status moved on from the one {@code before} has. */
+    private static EventEnvelope<Map<String, Object>> moved(EventEnvelope<Map<String, Object>> before, String status,
+            String type) {
         Map<String, Object> data = new HashMap<>(before.data());
         data.put("previousStatus", data.get("status"));
         data.put("status", status);
-        return EventEnvelope.of(UUID.randomUUID().toString(), before.source(), "vn.chotdon.order." + status.toLowerCase(Locale.ROOT),
-                before.schemaversion(), before.aggregatetype(), before.aggregateid(), Instant.now(), data);
+        return EventEnvelope.of(UUID.randomUUID().toString(), before.source(), type, before.schemaversion(),
+                before.aggregatetype(), before.aggregateid(), Instant.now(), data);
     }
 
     private List<EventEnvelope<JsonNode>> tree(List<EventEnvelope<Map<String, Object>>> events) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.service.NewOrders;
 import vn.chotdon.order.service.NewOrders.Want;
@@ -23,13 +24,13 @@ import vn.chotdon.testing.Db;
 @QuarkusTest
 class PhoneCountsTest {
 
-    /** {@code chotdon.orders.held-units.max-per-phone}'s default. */
-    private static final int CAP = 20;
-
     private final Db db = Db.ofApplication();
 
     @Inject
     NewOrders newOrders;
+
+    @Inject
+    OrderSettings settings;
 
     @Test
     void theCapAndEveryLimitedItemAreCountedTogether() {
@@ -67,17 +68,18 @@ class PhoneCountsTest {
 
     @Test
     void theCapRefusesFirstAndLeavesTheItemsAsTheyWere() {
+        int cap = settings.heldUnits().maxPerPhone();
         long session = newId();
-        Item item = item(session, "BG01", 50);
+        Item item = item(session, "BG01", cap * 2);
         String phone = "+84918000003";
-        take(session, phone, true, new Want(item, CAP - 1));
+        take(session, phone, true, new Want(item, cap - 1));
 
         assertThatThrownBy(() -> take(session, phone, true, new Want(item, 2)))
                 .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(refused.toProblem(null).detail)
-                        .contains("at most " + CAP).contains("already holds " + (CAP - 1)));
+                        .contains("at most " + cap).contains("already holds " + (cap - 1)));
 
-        assertThat(held(session, phone)).isEqualTo(CAP - 1);
-        assertThat(bought(item, phone)).isEqualTo(CAP - 1);
+        assertThat(held(session, phone)).isEqualTo(cap - 1);
+        assertThat(bought(item, phone)).isEqualTo(cap - 1);
     }
 
     @Test

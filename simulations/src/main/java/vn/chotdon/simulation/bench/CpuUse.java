@@ -2,6 +2,7 @@ package vn.chotdon.simulation.bench;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,5 +33,12 @@ record CpuUse(Map<String, Double> secondsByProcess, double stackSeconds, Double 
                 .mapToDouble(Map.Entry::getValue).sum();
         return new CpuUse(largestFirst, Math.round(stack * 10) / 10.0,
                 accepted > 0 ? Math.round(stack * 1000 / accepted * 10) / 10.0 : null);
+    }
+
+    /** As the summary and the report show it: each process, then the stack's total and its cost per accepted order. */
+    String describe() {
+        return String.format(Locale.ROOT, "%s; the stack %.1f%s", secondsByProcess, stackSeconds,
+                msPerAcceptedOrder == null ? "" : String.format(Locale.ROOT, ", %.1f ms per accepted order",
+                        msPerAcceptedOrder));
     }
 }

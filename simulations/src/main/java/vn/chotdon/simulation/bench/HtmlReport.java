@@ -106,9 +106,8 @@ final class HtmlReport {
             html.append("<p>").append(escape(r.catchUp().toString())).append("</p>");
         }
         if (r.cpu() != null) {
-            html.append("<p>").append(escape(f("CPU-seconds from the first tap until the views settled: %s; the stack %.1f%s",
-                    r.cpu().secondsByProcess(), r.cpu().stackSeconds(), r.cpu().msPerAcceptedOrder() == null ? ""
-                            : f(", %.1f ms per accepted order", r.cpu().msPerAcceptedOrder())))).append("</p>");
+            html.append("<p>").append(escape("CPU-seconds from the first tap until the views settled: " + r.cpu().describe()))
+                    .append("</p>");
         }
         html.append("<table><tr><th>invariant</th><th>holds</th><th>detail</th></tr>");
         for (Invariants.Check c : r.invariants()) {

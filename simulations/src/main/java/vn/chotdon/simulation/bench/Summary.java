@@ -35,10 +35,8 @@ final class Summary {
         r.catchUp().forEach((what, seconds) -> out.printf(Locale.ROOT, "   %s: %s%n", what,
                 seconds == null ? "never" : String.format(Locale.ROOT, "%.1f s", seconds)));
         if (r.cpu() != null) {
-            out.printf(Locale.ROOT, "   CPU-seconds from the first tap until the views settled (%.0f s): %s; the stack %.1f%s%n",
-                    r.endedAtSecond() - r.startedAtSecond(), r.cpu().secondsByProcess(), r.cpu().stackSeconds(),
-                    r.cpu().msPerAcceptedOrder() == null ? ""
-                            : String.format(Locale.ROOT, ", %.1f ms per accepted order", r.cpu().msPerAcceptedOrder()));
+            out.printf(Locale.ROOT, "   CPU-seconds from the first tap until the views settled (%.0f s): %s%n",
+                    r.endedAtSecond() - r.startedAtSecond(), r.cpu().describe());
         }
         for (Invariants.Check check : r.invariants()) {
             out.printf(Locale.ROOT, "   %s %s: %s%n", check.holds() ? "ok    " : "BROKEN", check.name(), check.detail());

@@ -26,6 +26,8 @@ class CpuUseTest {
                 entry("load generator", 0.6));
         assertThat(cpu.stackSeconds()).isEqualTo(3.0);
         assertThat(cpu.msPerAcceptedOrder()).isEqualTo(20.0);
+        assertThat(cpu.describe()).isEqualTo("{order-service=1.9, database=1.1, load generator=0.6}; the stack 3.0,"
+                + " 20.0 ms per accepted order");
     }
 
     @Test
@@ -34,6 +36,7 @@ class CpuUseTest {
 
         assertThat(cpu.stackSeconds()).isEqualTo(0.4);
         assertThat(cpu.msPerAcceptedOrder()).isNull();
+        assertThat(cpu.describe()).isEqualTo("{catalog-service=0.4}; the stack 0.4");
     }
 
     private static ProcessSampler.Sample sample(long second, String process, double cpuSeconds) {
