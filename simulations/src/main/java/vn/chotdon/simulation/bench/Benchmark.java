@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 /**
  * Issue 11's benchmark of the whole stack on this machine (started by {@code ./chotdon bench}):
- * the JDBC ceiling, a warm-up, then the scenarios (flash, steps, outage), with the services'
- * CPU and memory sampled each second; writes a terminal summary, bench.json and report.html.
+ * the JDBC ceiling, a warm-up, then the scenarios (flash, flash-wide, steps, outage), with the
+ * services' CPU and memory sampled each second; writes a terminal summary, bench.json and report.html.
  *
- * <p>Options: {@code --scenario flash,steps,outage} (default all three), {@code --quick} (a short
+ * <p>Options: {@code --scenario flash,flash-wide,steps,outage} (default all four), {@code --quick} (a short
  * smoke run), {@code --catalog/--livestream/--order URL}, {@code --root DIR} (the repository),
  * {@code --state-dir DIR}, {@code --chotdon PATH} (the script, to stop and start Kafka), {@code --kafka-port N}
  * (the stack's broker, to sample it and not the tests' broker beside it; default 9092),
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class Benchmark {
 
-    private static final Set<String> SCENARIOS = Set.of("flash", "steps", "outage");
+    private static final Set<String> SCENARIOS = Set.of("flash", "flash-wide", "steps", "outage");
 
     private Benchmark() {
     }
@@ -35,10 +35,10 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         boolean quick = options.containsKey("quick");
-        List<String> scenarios = List.of(options.getOrDefault("scenario", "flash,steps,outage").split(","));
+        List<String> scenarios = List.of(options.getOrDefault("scenario", "flash,flash-wide,steps,outage").split(","));
         for (String scenario : scenarios) {
             if (!SCENARIOS.contains(scenario)) {
-                throw new IllegalArgumentException("--scenario takes flash, steps and/or outage (comma-separated), not " + scenario);
+                throw new IllegalArgumentException("--scenario takes flash, flash-wide, steps and/or outage (comma-separated), not " + scenario);
             }
         }
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
@@ -81,6 +81,7 @@ public final class Benchmark {
                 say("Scenario %s...", scenario);
                 ScenarioResult result = switch (scenario) {
                     case "flash" -> play.flash(quick ? 2_000 : 10_000, quick ? 3 : 10, quick ? 120 : 600);
+                    case "flash-wide" -> play.wideFlash(quick ? 2_000 : 10_000, quick ? 3 : 10, quick ? 120 : 600);
                     case "steps" -> play.steps(
                             quick ? new int[] {50, 100, 200} : new int[] {100, 200, 400, 700, 1000, 1400}, quick ? 3 : 10);
                     default -> outage(play,
