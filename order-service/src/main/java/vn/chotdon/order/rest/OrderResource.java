@@ -1,5 +1,7 @@
 package vn.chotdon.order.rest;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,6 +54,7 @@ import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
+import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
 import vn.chotdon.platform.text.VietnamPhone;
@@ -148,7 +152,7 @@ public class OrderResource {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, required = true, description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
-    public Response place(
+    public Uni<Response> place(
             @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = IDEMPOTENCY_KEY,
                     message = "may hold letters, digits and _ . : - only")
             @Parameter(description = "A client-generated id of this order attempt, e.g. a UUID. Optional, but"
@@ -161,10 +165,22 @@ public class OrderResource {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceOrder.class)))
             PlaceOrder order,
             HttpServerRequest request) {
-        attemptLimits.admit(request.remoteAddress().hostAddress(), VietnamPhone.normalise(order.phone()).orElseThrow());
-        Placement placed = placement.place(order, idempotencyKey,
-                screening.forOrder(VietnamPhone.normalise(order.phone()).orElseThrow(), order.paymentMethod()));
-        // The receipt's stored bytes, so that a replay is the first answer byte for byte.
+        String phone = VietnamPhone.normalise(order.phone()).orElseThrow();
+        attemptLimits.admit(request.remoteAddress().hostAddress(), phone);
+        // Most taps of a flash sale come after the item sold out: decided where they arrive, they never
+        // queue behind the orders waiting for a worker thread.
+        Optional<ProblemException> refused = placement.refusalFromMemory(order);
+        if (refused.isPresent()) {
+            return Uni.createFrom().completionStage(placement.answerRefused(order, idempotencyKey, refused.get()))
+                    .map(OrderResource::created);
+        }
+        return Uni.createFrom().item(() -> placement.place(order, idempotencyKey,
+                screening.forOrder(phone, order.paymentMethod()))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(OrderResource::created);
+    }
+
+    /** The receipt's stored bytes, so that a replay is the first answer byte for byte. */
+    private static Response created(Placement placed) {
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(placed.receiptJson())
                 .location(URI.create("/buyer/orders/" + placed.orderCode())).build();
     }

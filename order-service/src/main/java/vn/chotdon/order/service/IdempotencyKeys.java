@@ -5,16 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import vn.chotdon.order.config.OrderSettings;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.PlainSql;
@@ -66,37 +64,39 @@ public class IdempotencyKeys {
     }
 
     private final EntityManager em;
-    private final DataSource dataSource;
+    private final StoredAnswerReads reads;
     private final OrderSettings settings;
     private final PlainSql sql;
 
-    IdempotencyKeys(EntityManager em, DataSource dataSource, OrderSettings settings, PlainSql sql) {
+    IdempotencyKeys(EntityManager em, StoredAnswerReads reads, OrderSettings settings, PlainSql sql) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.reads = reads;
         this.settings = settings;
         this.sql = sql;
     }
 
     /**
      * The answer stored for this key, read with a shared lock outside any transaction of the
-     * caller: one indexed read that waits while a transaction that inserted the key is still
+     * caller: an indexed read that waits while a transaction that inserted the key is still
      * running, so a request refused before any work still gets the answer of a first request with
-     * its key, even one that commits a moment later.
+     * its key, even one that commits a moment later. Gathered with the reads of other requests
+     * waiting at the same moment ({@link StoredAnswerReads}).
      */
     public Optional<StoredAnswer> stored(IdempotencyKey key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT request_hash, sealed_response"
-                        + " FROM idempotency_key WHERE idem_key = ? LOCK IN SHARE MODE")) {
-            select.setString(1, key.id());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredAnswer(row.getString(1), key.open(CREATED, row.getBytes(2))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read an Idempotency-Key", e);
+        try {
+            return storedLater(key).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * {@link #stored} without waiting: completes on the thread of the gathered read, or with an
+     * IllegalStateException if the database could not be read.
+     */
+    public CompletableFuture<Optional<StoredAnswer>> storedLater(IdempotencyKey key) {
+        return reads.read(key.id())
+                .thenApply(row -> row.map(r -> new StoredAnswer(r.requestHash(), key.open(CREATED, r.sealedResponse()))));
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import vn.chotdon.order.Order;
 import vn.chotdon.order.PaymentMethod;
 import vn.chotdon.order.address.Provinces;
@@ -125,7 +127,9 @@ public class OrderPlacement {
             List<Want> wants;
             boolean heldForReview;
             try {
-                refuseIfRememberedSoldOut(request);
+                refusalFromMemory(request).ifPresent(refusal -> {
+                    throw refusal;
+                });
                 lineup = liveLineup(request.sessionId(), readAgain);
                 wants = resolveItems(request, lineup);
                 wants.forEach(this::refuseIfSoldOut);
@@ -173,14 +177,45 @@ public class OrderPlacement {
     }
 
     private Optional<Placement> replay(IdempotencyKey key, PlaceOrder request) {
-        return keys.stored(key).map(stored -> {
-            String body = stored.bodyFor(hash(request));
+        return keys.stored(key).map(stored -> replayOf(stored, request));
+    }
+
+    private Placement replayOf(IdempotencyKeys.StoredAnswer stored, PlaceOrder request) {
+        String body = stored.bodyFor(hash(request));
+        try {
+            return new Placement.Replayed(json.readTree(body).path("order").path("code").asText(), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored order receipt is not JSON", e);
+        }
+    }
+
+    /**
+     * The answer to a request {@linkplain #refusalFromMemory refused from memory}, without waiting
+     * for the database: as in {@link #place}, an order placed earlier with its Idempotency-Key is
+     * still its answer, else the refusal (nothing was stored). The key's read is gathered with the
+     * others of the moment ({@link StoredAnswerReads}) and the answer completes on its reader.
+     */
+    public CompletableFuture<Placement> answerRefused(PlaceOrder request, String rawIdempotencyKey,
+            ProblemException refusal) {
+        CompletableFuture<Placement> answer = new CompletableFuture<>();
+        if (rawIdempotencyKey == null) {
+            answer.completeExceptionally(refusal);
+            return answer;
+        }
+        keys.storedLater(IdempotencyKey.of(rawIdempotencyKey)).whenComplete((stored, failure) -> {
             try {
-                return new Placement.Replayed(json.readTree(body).path("order").path("code").asText(), body);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored order receipt is not JSON", e);
+                if (failure != null) {
+                    answer.completeExceptionally(failure instanceof CompletionException ? failure.getCause() : failure);
+                } else if (stored.isPresent()) {
+                    answer.complete(replayOf(stored.get(), request));
+                } else {
+                    answer.completeExceptionally(refusal);
+                }
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
             }
         });
+        return answer;
     }
 
     private Lineup liveLineup(long sessionId, boolean readAgain) {
@@ -332,17 +367,24 @@ public class OrderPlacement {
         }
     }
 
-    /** The fastest refusal: an item just found sold out, answered before even the lineup is looked at. */
-    private void refuseIfRememberedSoldOut(PlaceOrder request) {
+    /**
+     * The fastest refusal: an item just found sold out, known from this instance's memory alone,
+     * before even the lineup is looked at. It needs no worker thread and no connection, so the REST
+     * layer decides it where the request arrives, not behind the orders waiting for a worker.
+     *
+     * @return the refusal, or empty when only {@link #place} can decide the request
+     */
+    public Optional<ProblemException> refusalFromMemory(PlaceOrder request) {
         for (PlaceOrder.Item asked : request.items()) {
             Optional<SoldOutMemory.SoldOutItem> known = asked.code() != null
                     ? soldOut.soldOut(request.sessionId(), asked.code())
                     : asked.itemId() != null ? soldOut.soldOut(asked.itemId()) : Optional.empty();
             if (known.isPresent()) {
                 SoldOutMemory.SoldOutItem item = known.get();
-                throw soldOutProblem(item.itemId(), item.code(), item.productName(), 0, asked.quantity());
+                return Optional.of(soldOutProblem(item.itemId(), item.code(), item.productName(), 0, asked.quantity()));
             }
         }
+        return Optional.empty();
     }
 
     private static ProblemException soldOutProblem(Item item, long remaining, long asked) {
