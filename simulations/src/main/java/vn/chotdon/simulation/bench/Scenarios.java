@@ -67,10 +67,14 @@ final class Scenarios {
                 describe(wideFlashOffers(hotQuota))), sale, taps(sale, buyers, seconds, FLASH_MIX), null);
     }
 
+    /**
+     * The wide flash sale through a Kafka outage: its orders are committed all through the outage, where most of
+     * {@link #flash}'s are committed in its first seconds, before the broker is gone.
+     */
     ScenarioResult outage(int buyers, double seconds, long hotQuota, KafkaSwitch kafka, double stopAt, double outage)
             throws Exception {
-        Sale sale = setup.open("flash sale through a Kafka outage", flashOffers(hotQuota), PER_BUYER_LIMIT);
-        return playOnce("outage", String.format(Locale.ROOT, "the flash sale (%,d buyers in %.0f s) with Kafka stopped %.0f s"
+        Sale sale = setup.open("flash sale through a Kafka outage", wideFlashOffers(hotQuota), PER_BUYER_LIMIT);
+        return playOnce("outage", String.format(Locale.ROOT, "the wide flash sale (%,d buyers in %.0f s) with Kafka stopped %.0f s"
                 + " after the first tap and started again %.0f s after it stopped", buyers, seconds, stopAt, outage),
                 sale, taps(sale, buyers, seconds, FLASH_MIX), new Outage(kafka, stopAt, outage));
     }
