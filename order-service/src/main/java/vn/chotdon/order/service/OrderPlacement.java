@@ -48,9 +48,10 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * <p>Nothing but an accepted order is stored with its key. A refusal decided before any work (from
  * the in-memory copy of the lineup, {@link LiveLineups}, or the memory of sold-out items) costs no
  * write: a read of the key first, so that a retry of an order placed earlier still gets its receipt,
- * gathered with the reads of the other refusals of the moment ({@link StoredAnswerReads}). A refusal decided inside the transaction (the quota, a limit, the session just
- * ended) rolls everything back, the key included. Either way nothing was done and nothing is kept,
- * and a retry with the same key is decided again.
+ * gathered with the reads of the other refusals of the moment ({@link StoredAnswerReads}). A refusal
+ * decided inside the transaction (the quota, a limit, the session just ended) rolls everything back,
+ * the key included. Either way nothing was done and nothing is kept, and a retry with the same key is
+ * decided again.
  */
 @ApplicationScoped
 public class OrderPlacement {

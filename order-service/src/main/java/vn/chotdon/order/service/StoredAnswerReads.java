@@ -73,10 +73,15 @@ public class StoredAnswerReads {
         }
     }
 
+    /** The readers stop; a read still waiting fails rather than waiting for ever. */
     @PreDestroy
     synchronized void stop() {
         readers.forEach(Thread::interrupt);
         readers.clear();
+        IllegalStateException stopped = new IllegalStateException("order-service is stopping");
+        for (Read read = waiting.poll(); read != null; read = waiting.poll()) {
+            read.row().completeExceptionally(stopped);
+        }
     }
 
     private void serve() {
