@@ -78,14 +78,9 @@ class StoredAnswerReadsTest {
     @Test
     void aReadWaitsForTheTransactionThatInsertedItsKeyAndNotForOthers() throws Exception {
         String raw = UUID.randomUUID().toString();
-        IdempotencyKey key = IdempotencyKey.of(raw);
         try (Connection placing = dataSource.getConnection()) {
-            placing.setAutoCommit(false);
-            insert(placing, raw, "{\"order\":{\"code\":\"late\"}}");
-
             CompletableFuture<Optional<IdempotencyKeys.StoredAnswer>> waiting =
-                    CompletableFuture.supplyAsync(() -> keys.stored(key));
-            await().atMost(Duration.ofSeconds(10)).until(() -> waitsForALock(key.id()));
+                    readWaitingFor(placing, raw, "{\"order\":{\"code\":\"late\"}}");
             // The other reader answers a read of another key meanwhile.
             assertThat(keys.stored(IdempotencyKey.of(UUID.randomUUID().toString()))).isEmpty();
             assertThat(waiting).isNotDone();
@@ -98,14 +93,9 @@ class StoredAnswerReadsTest {
 
     @Test
     void aKeyWhoseTransactionRolledBackHasNoAnswer() throws Exception {
-        String raw = UUID.randomUUID().toString();
-        IdempotencyKey key = IdempotencyKey.of(raw);
         try (Connection placing = dataSource.getConnection()) {
-            placing.setAutoCommit(false);
-            insert(placing, raw, "{}");
             CompletableFuture<Optional<IdempotencyKeys.StoredAnswer>> waiting =
-                    CompletableFuture.supplyAsync(() -> keys.stored(key));
-            await().atMost(Duration.ofSeconds(10)).until(() -> waitsForALock(key.id()));
+                    readWaitingFor(placing, UUID.randomUUID().toString(), "{}");
             placing.rollback();
             assertThat(waiting.get()).isEmpty();
         }
@@ -121,11 +111,25 @@ class StoredAnswerReadsTest {
         assertThatThrownBy(() -> StoredAnswerReads.paddedSize(65)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private void store(String raw, String body) {
+    private void store(String raw, String body) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, raw, body);
+        }
+    }
+
+    /**
+     * Inserts the key in a transaction left open on {@code placing}, then reads it from another
+     * thread: the read is returned once it waits for that transaction.
+     */
+    private CompletableFuture<Optional<IdempotencyKeys.StoredAnswer>> readWaitingFor(Connection placing, String raw,
+            String body) throws Exception {
         IdempotencyKey key = IdempotencyKey.of(raw);
-        db.execute("INSERT INTO idempotency_key (idem_key, request_hash, response_status, sealed_response, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)", key.id(), "hash-" + raw, IdempotencyKeys.CREATED,
-                key.seal(IdempotencyKeys.CREATED, body), Timestamp.from(Instant.now()));
+        placing.setAutoCommit(false);
+        insert(placing, raw, body);
+        CompletableFuture<Optional<IdempotencyKeys.StoredAnswer>> waiting =
+                CompletableFuture.supplyAsync(() -> keys.stored(key));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitsForALock(key.id()));
+        return waiting;
     }
 
     private static void insert(Connection connection, String raw, String body) throws Exception {
