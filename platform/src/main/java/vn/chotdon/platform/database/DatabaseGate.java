@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 /**
  * A circuit breaker in front of the database. Once a request has found the database unreachable,
  * the API answers 503 database-unavailable at once instead of letting every request wait for the
- * pool to give up on a dead server; a probe every half second asks the pool for a connection, and
- * the first one it gets opens the gate again. Per instance: each instance learns of the outage and
- * of the return by itself.
+ * pool to give up on a dead server; a probe every second (the scheduler's shortest period; clients
+ * are told to retry after 2 s) asks the pool for a connection, and the first one it gets opens the
+ * gate again. Per instance: each instance learns of the outage and of the return by itself.
  */
 @ApplicationScoped
 public class DatabaseGate {
@@ -39,7 +39,7 @@ public class DatabaseGate {
         }
     }
 
-    @Scheduled(identity = "database-gate-probe", every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "database-gate-probe", every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         if (!closed) {
             return;
