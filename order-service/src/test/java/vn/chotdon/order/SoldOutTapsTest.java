@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,21 +58,7 @@ class SoldOutTapsTest {
         String placed = post(firstKey, firstBody).join().body;
         assertThat(placed).contains("\"status\"");
 
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch busy = new CountDownLatch(workerThreads);
-        // Every worker thread taken, as by orders waiting on the database in a flash sale.
-        for (int i = 0; i < workerThreads; i++) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                busy.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        try {
-            assertThat(busy.await(30, TimeUnit.SECONDS)).as("all worker threads taken").isTrue();
+        try (TakenWorkers workers = TakenWorkers.all(workerThreads)) {
             CompletableFuture<Answer> order = post(UUID.randomUUID().toString(),
                     Json.write(sale.order("BG01", 1, "0911111111")));
 
@@ -94,10 +78,8 @@ class SoldOutTapsTest {
             assertThat(retry.join().status).as("the key's earlier order").isEqualTo(201);
             assertThat(retry.join().body).isEqualTo(placed);
 
-            release.countDown();
+            workers.release();
             assertThat(order.get(30, TimeUnit.SECONDS).status).isEqualTo(201);
-        } finally {
-            release.countDown();
         }
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(2);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", hot)).isEqualTo(1);

@@ -41,6 +41,7 @@ import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.buyer.BuyerSummary;
 import vn.chotdon.order.buyer.service.BuyerRecords;
 import vn.chotdon.order.buyer.service.BuyerScreening;
+import vn.chotdon.order.service.OpenOrderRequests;
 import vn.chotdon.order.service.OrderAttemptLimits;
 import vn.chotdon.order.service.OrderLifecycle.Actor;
 import vn.chotdon.order.service.OrderLifecycle;
@@ -78,6 +79,9 @@ public class OrderResource {
     static final String ILLEGAL_CHANGE = "The order's status does not allow this change (`currentStatus` names it);"
             + " nothing changed. `type`: " + Problem.TYPE_BASE + "illegal-status-change.";
 
+    private static final String BUSY = "orders-busy";
+    private static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
     private final OrderPlacement placement;
     private final BuyerScreening screening;
     private final BuyerRecords records;
@@ -86,10 +90,11 @@ public class OrderResource {
     private final OrderQueries queries;
     private final OrderTransfers transfers;
     private final Caller caller;
+    private final OpenOrderRequests openRequests;
 
     OrderResource(OrderPlacement placement, BuyerScreening screening, BuyerRecords records,
             OrderAttemptLimits attemptLimits, OrderLifecycle lifecycle, OrderQueries queries, OrderTransfers transfers,
-            Caller caller) {
+            Caller caller, OpenOrderRequests openRequests) {
         this.placement = placement;
         this.screening = screening;
         this.records = records;
@@ -98,6 +103,7 @@ public class OrderResource {
         this.queries = queries;
         this.transfers = transfers;
         this.caller = caller;
+        this.openRequests = openRequests;
     }
 
     @POST
@@ -152,6 +158,14 @@ public class OrderResource {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, required = true, description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OrderProblem.class)))
+    @APIResponse(responseCode = "503", description = "Nothing was done; send the same request again (with the same"
+            + " Idempotency-Key) after Retry-After seconds:\n"
+            + "- the database cannot be reached for now. `type`: " + Problem.TYPE_BASE + "database-unavailable\n"
+            + "- this instance holds as many orders as it can at once (chotdon.orders.max-open-requests, a flood of"
+            + " taps). `type`: " + Problem.TYPE_BASE + BUSY,
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, required = true, description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> place(
             @HeaderParam("Idempotency-Key") @Size(max = 100) @Pattern(regexp = IDEMPOTENCY_KEY,
                     message = "may hold letters, digits and _ . : - only")
@@ -167,6 +181,18 @@ public class OrderResource {
             HttpServerRequest request) {
         String phone = VietnamPhone.normalise(order.phone()).orElseThrow();
         attemptLimits.admit(request.remoteAddress().hostAddress(), phone);
+        if (!openRequests.open()) {
+            return Uni.createFrom().item(busy());
+        }
+        try {
+            return answer(order, idempotencyKey, phone).onTermination().invoke(openRequests::close);
+        } catch (RuntimeException e) {
+            openRequests.close();
+            throw e;
+        }
+    }
+
+    private Uni<Response> answer(PlaceOrder order, String idempotencyKey, String phone) {
         // Most taps of a flash sale come after the item sold out: decided where they arrive, they never
         // queue behind the orders waiting for a worker thread.
         Optional<ProblemException> refused = placement.refusalFromMemory(order);
@@ -177,6 +203,15 @@ public class OrderResource {
         return Uni.createFrom().item(() -> placement.place(order, idempotencyKey,
                 screening.forOrder(phone, order.paymentMethod()))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(OrderResource::created);
+    }
+
+    /** Nothing was done; the same request, with the same Idempotency-Key, may be sent again. */
+    private static Response busy() {
+        Problem problem = new Problem(BUSY, "Too many orders at once", 503, "This instance holds as many orders as it"
+                + " can at once; send the same request again (with the same Idempotency-Key) after Retry-After seconds",
+                "/orders", null, null);
+        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     /** The receipt's stored bytes, so that a replay is the first answer byte for byte. */
