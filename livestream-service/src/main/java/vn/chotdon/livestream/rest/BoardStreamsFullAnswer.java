@@ -1,6 +1,5 @@
 package vn.chotdon.livestream.rest;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,7 +10,7 @@ public class BoardStreamsFullAnswer {
 
     @ServerExceptionMapper
     public Response full(BoardStreamsFull e, UriInfo uri) {
-        return Response.fromResponse(e.toProblem("/" + uri.getPath().replaceFirst("^/", "")).toResponse())
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        return e.toProblem("/" + uri.getPath().replaceFirst("^/", ""))
+                .toResponseRetryingAfter(e.retryAfterSeconds());
     }
 }

@@ -210,8 +210,7 @@ public class OrderResource {
         Problem problem = new Problem(BUSY, "Too many orders at once", 503, "This instance holds as many orders as it"
                 + " can at once; send the same request again (with the same Idempotency-Key) after Retry-After seconds",
                 "/orders", null, null);
-        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
-                .build();
+        return problem.toResponseRetryingAfter(BUSY_RETRY_AFTER_SECONDS);
     }
 
     /** The receipt's stored bytes, so that a replay is the first answer byte for byte. */

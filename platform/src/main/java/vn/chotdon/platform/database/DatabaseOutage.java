@@ -1,6 +1,5 @@
 package vn.chotdon.platform.database;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -99,7 +98,6 @@ public final class DatabaseOutage {
         Problem problem = new Problem(SLUG, "Database unavailable", 503,
                 "The service cannot reach its database right now; send the same request again in a few seconds"
                         + " (with the same Idempotency-Key)", instance, null, null);
-        return Response.fromResponse(problem.toResponse())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        return problem.toResponseRetryingAfter(RETRY_AFTER_SECONDS);
     }
 }

@@ -3,6 +3,7 @@ package vn.chotdon.platform.problem;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class Problem {
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /** With the Retry-After header a client or a proxy can act on: nothing was done, send it again then. */
+    public Response toResponseRetryingAfter(long seconds) {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     /** One invalid field: its JSON path ({@code items[0].quantity}) and what is wrong with it. */
