@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.readmodel.LiveLineups;
+import vn.chotdon.order.service.IdempotencyKey;
 import vn.chotdon.order.service.SoldOutMemory;
+import vn.chotdon.order.service.UnitsInFlight;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
@@ -39,6 +41,9 @@ class SoldOutTapsTest {
 
     @Inject
     LiveLineups lineups;
+
+    @Inject
+    UnitsInFlight inFlight;
 
     @ConfigProperty(name = "quarkus.thread-pool.max-threads")
     int workerThreads;
@@ -83,6 +88,65 @@ class SoldOutTapsTest {
         }
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(2);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", hot)).isEqualTo(1);
+    }
+
+    @Test
+    void tapsForAnItemWhoseUnitsLeftAreAllBeingOrderedAreRefusedAtOnceAndAUnitGivenBackIsSoldToALaterTap()
+            throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long hot = sale.item("BG01", "Bánh gio", 15000, 6, 1);
+        String repeatBuyer = "0912345678";
+        assertThat(post(UUID.randomUUID().toString(), Json.write(sale.order("BG01", 1, repeatBuyer))).join().status)
+                .isEqualTo(201);
+        List<String> keys = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        List<String> tapKeys = new ArrayList<>();
+        List<String> tapBodies = new ArrayList<>();
+
+        try (TakenWorkers workers = TakenWorkers.all(workerThreads)) {
+            // The five units left, claimed by five orders waiting for a worker: the repeat buyer's second
+            // (over its limit of one, so refused once it runs) and four others.
+            List<CompletableFuture<Answer>> orders = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                keys.add(UUID.randomUUID().toString());
+                bodies.add(Json.write(sale.order("BG01", 1, i == 0 ? repeatBuyer : String.format("091100000%d", i))));
+                lineups.readAgain(sale.sessionId);
+                orders.add(post(keys.get(i), bodies.get(i)));
+                long claimed = i + 1;
+                await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.running(hot) == claimed);
+            }
+            CompletableFuture<Answer> retry = post(keys.get(1), bodies.get(1));
+
+            for (int i = 0; i < 10; i++) {
+                tapKeys.add(UUID.randomUUID().toString());
+                tapBodies.add(Json.write(sale.order("BG01", 1, String.format("092%07d", i))));
+                lineups.readAgain(sale.sessionId);
+                Answer tap = post(tapKeys.get(i), tapBodies.get(i)).get(30, TimeUnit.SECONDS);
+                assertThat(tap.status).isEqualTo(409);
+                assertThat(tap.body).contains("https://chotdon.vn/problems/sold-out").contains("\"remaining\":0")
+                        .contains("\"beingOrdered\":5");
+            }
+            assertThat(orders).as("the orders still wait for a worker").noneMatch(CompletableFuture::isDone);
+            assertThat(retry).as("a retry of an order being placed waits for it, never refused").isNotDone();
+
+            workers.release();
+            assertThat(orders.get(0).get(30, TimeUnit.SECONDS).body).contains("https://chotdon.vn/problems/buyer-limit");
+            for (int i = 1; i < 5; i++) {
+                assertThat(orders.get(i).get(30, TimeUnit.SECONDS).status).isEqualTo(201);
+            }
+            assertThat(retry.get(30, TimeUnit.SECONDS).body).isEqualTo(orders.get(1).join().body);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.running(hot) == 0);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", hot)).isEqualTo(5);
+
+        // The unit the refused order gave back goes to a tap sent again.
+        lineups.readAgain(sale.sessionId);
+        assertThat(post(tapKeys.get(0), tapBodies.get(0)).get(30, TimeUnit.SECONDS).status).isEqualTo(201);
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(6);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", hot)).isEqualTo(6);
+        assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key IN (?, ?, ?)",
+                IdempotencyKey.of(tapKeys.get(1)).id(), IdempotencyKey.of(tapKeys.get(2)).id(),
+                IdempotencyKey.of(tapKeys.get(3)).id())).as("a refusal keeps nothing").isZero();
     }
 
     private record Answer(int status, String body) {

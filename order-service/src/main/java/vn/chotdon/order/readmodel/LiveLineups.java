@@ -53,9 +53,12 @@ public class LiveLineups {
         }
     }
 
-    /** A session and its lineup as read at one moment. */
+    /**
+     * A session and its lineup as read at one moment: the read began at {@code readAtNanos} and
+     * ended at {@code readDoneNanos} (System.nanoTime()); a commit begun after the end is not in it.
+     */
     public record Lineup(long sessionId, long cooperativeId, String status, int holdMinutes, boolean autoConfirmCod,
-            long version, Map<Long, Item> byId, Map<String, Item> byCode, long readAtNanos) {
+            long version, Map<Long, Item> byId, Map<String, Item> byCode, long readAtNanos, long readDoneNanos) {
 
         public boolean isLive() {
             return SaleSession.LIVE.equals(status);
@@ -92,6 +95,11 @@ public class LiveLineups {
     public Optional<Lineup> of(long sessionId) {
         Optional<Lineup> copy = copies.current(sessionId, System.nanoTime());
         return copy.isPresent() ? copy : readAgain(sessionId);
+    }
+
+    /** The session's copy if it is young enough to use, without reading the database (for the event loop). */
+    public Optional<Lineup> copy(long sessionId) {
+        return copies.current(sessionId, System.nanoTime());
     }
 
     /**
@@ -193,7 +201,7 @@ public class LiveLineups {
                     }
                 } while (rows.next());
                 return Optional.of(new Lineup(sessionId, cooperativeId, status, holdMinutes, autoConfirmCod, version,
-                        Map.copyOf(byId), Map.copyOf(byCode), readAt));
+                        Map.copyOf(byId), Map.copyOf(byCode), readAt, System.nanoTime()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read session " + sessionId + " and its lineup", e);

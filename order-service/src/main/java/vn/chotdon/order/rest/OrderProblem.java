@@ -22,6 +22,9 @@ record OrderProblem(
         @Schema(description = "sold-out, buyer-limit: the lineup item's code", example = "BG01") String itemCode,
         @Schema(description = "sold-out: the lineup item's id", example = "12") Long itemId,
         @Schema(description = "sold-out: units left of the item", example = "3") Long remaining,
+        @Schema(description = "sold-out: units of the item in orders other buyers are placing right now; present when"
+                + " those are what leaves too few (a few may come back if those orders are refused)", example = "12")
+        Long beingOrdered,
         @Schema(description = "buyer-limit: units one phone may order of the item", example = "5") Long limit,
         @Schema(description = "buyer-limit: units of the item already in this phone's orders", example = "4")
         Long alreadyOrdered,

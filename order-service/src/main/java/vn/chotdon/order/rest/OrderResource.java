@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,12 +49,12 @@ import vn.chotdon.order.service.OrderQueries;
 import vn.chotdon.order.service.OrderTransfers;
 import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
+import vn.chotdon.order.service.UnitsInFlight;
 import vn.chotdon.order.view.OrderReceipt;
 import vn.chotdon.order.view.OrderView;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
 import vn.chotdon.platform.problem.Problem;
-import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.security.Caller;
 import vn.chotdon.platform.security.Roles;
 import vn.chotdon.platform.text.VietnamPhone;
@@ -137,7 +136,9 @@ public class OrderResource {
             + " `type`: " + Problem.TYPE_BASE + "not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Nothing was placed:\n"
-            + "- sold out or not enough left (`itemCode`, `itemId`, `remaining`). `type`: " + Problem.TYPE_BASE + "sold-out\n"
+            + "- sold out or not enough left (`itemCode`, `itemId`, `remaining`); when the units left are being ordered by"
+            + " other buyers right now, `beingOrdered` says how many (a few may come back if those orders are refused)."
+            + " `type`: " + Problem.TYPE_BASE + "sold-out\n"
             + "- over an item's per-buyer limit for this phone (`itemCode`, `limit`, `alreadyOrdered`). `type`: "
             + Problem.TYPE_BASE + "buyer-limit\n"
             + "- over the units one phone may hold unpaid in the session (`cap`, `held`, `asked`). `type`: "
@@ -195,14 +196,18 @@ public class OrderResource {
     private Uni<Response> answer(PlaceOrder order, String idempotencyKey, String phone) {
         // Most taps of a flash sale come after the item sold out: decided where they arrive, they never
         // queue behind the orders waiting for a worker thread.
-        Optional<ProblemException> refused = placement.refusalFromMemory(order);
-        if (refused.isPresent()) {
-            return Uni.createFrom().completionStage(placement.answerRefused(order, idempotencyKey, refused.get()))
+        // So do the taps for an item whose units left are all being ordered by the requests let through.
+        OrderPlacement.Arrival arrival = placement.arrive(order, idempotencyKey);
+        if (arrival instanceof OrderPlacement.Arrival.Refused refused) {
+            return Uni.createFrom().completionStage(placement.answerRefused(order, idempotencyKey, refused.refusal()))
                     .map(OrderResource::created);
         }
+        UnitsInFlight.Claim claim = ((OrderPlacement.Arrival.LetThrough) arrival).claim();
+        // Closed however the request ends, also if it is cancelled before a worker takes it.
         return Uni.createFrom().item(() -> placement.place(order, idempotencyKey,
-                screening.forOrder(phone, order.paymentMethod()))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(OrderResource::created);
+                screening.forOrder(phone, order.paymentMethod()), claim))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(OrderResource::created).onTermination().invoke(claim::close);
     }
 
     /** Nothing was done; the same request, with the same Idempotency-Key, may be sent again. */

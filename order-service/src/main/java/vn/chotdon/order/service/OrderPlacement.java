@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -52,9 +55,25 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * decided inside the transaction (the quota, a limit, the session just ended) rolls everything back,
  * the key included. Either way nothing was done and nothing is kept, and a retry with the same key is
  * decided again.
+ *
+ * <p>A request let through claims its units ({@link UnitsInFlight}) until its transaction commits
+ * or it ends; a request for an item whose units left are all claimed by requests still running is
+ * refused before any work, as sold out, and says how many are being ordered.
  */
 @ApplicationScoped
 public class OrderPlacement {
+
+    /** A request as it arrives: refused before any work, or let through holding its claim on units. */
+    public sealed interface Arrival {
+
+        /** Answer it with {@link OrderPlacement#answerRefused}. */
+        record Refused(ProblemException refusal) implements Arrival {
+        }
+
+        /** Place it with {@link OrderPlacement#place(PlaceOrder, String, Screening, UnitsInFlight.Claim)}. */
+        record LetThrough(UnitsInFlight.Claim claim) implements Arrival {
+        }
+    }
 
     /** The in-memory copy was older than the database's row: read it again and place again. */
     private static final class CopyOutOfDate extends RuntimeException {
@@ -89,9 +108,12 @@ public class OrderPlacement {
     private final ReceivingAccounts accounts;
     private final NewOrders newOrders;
     private final PlainSql sql;
+    private final UnitsInFlight inFlight;
+    private final TransactionSynchronizationRegistry transactions;
 
     OrderPlacement(EntityManager em, IdempotencyKeys keys, SoldOutMemory soldOut, LiveLineups lineups, ObjectMapper json,
-            ReceivingAccounts accounts, NewOrders newOrders, PlainSql sql) {
+            ReceivingAccounts accounts, NewOrders newOrders, PlainSql sql, UnitsInFlight inFlight,
+            TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.keys = keys;
         this.soldOut = soldOut;
@@ -100,6 +122,8 @@ public class OrderPlacement {
         this.accounts = accounts;
         this.newOrders = newOrders;
         this.sql = sql;
+        this.inFlight = inFlight;
+        this.transactions = transactions;
     }
 
     /**
@@ -118,63 +142,145 @@ public class OrderPlacement {
      * @see #place(PlaceOrder, String)
      */
     public Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening) {
+        return place(request, rawIdempotencyKey, screening, inFlight.none());
+    }
+
+    /**
+     * @param arrived the claim the request was let through with ({@link #arrive}); closed here when
+     *                placing ends, and made here if it holds no units
+     * @see #place(PlaceOrder, String, Screening)
+     */
+    public Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening,
+            UnitsInFlight.Claim arrived) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
         IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
         boolean readAgain = false;
         int contentions = 0;
-        for (int attempt = 1;; attempt++) {
-            Lineup lineup;
-            List<Want> wants;
-            boolean heldForReview;
-            try {
-                refusalFromMemory(request).ifPresent(refusal -> {
-                    throw refusal;
-                });
-                lineup = liveLineup(request.sessionId(), readAgain);
-                wants = resolveItems(request, lineup);
-                wants.forEach(this::refuseIfSoldOut);
-                heldForReview = screening.holdForReview(lineup);
-            } catch (ProblemException refusal) {
-                // Refused before any work; an order placed earlier with the key is still its answer.
-                Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, request);
-                return earlier.orElseThrow(() -> refusal);
+        UnitsInFlight.Claim claim = arrived;
+        try {
+            for (int attempt = 1;; attempt++) {
+                Lineup lineup;
+                List<Want> wants;
+                boolean heldForReview;
+                try {
+                    refusalFromMemory(request).ifPresent(refusal -> {
+                        throw refusal;
+                    });
+                    lineup = liveLineup(request.sessionId(), readAgain);
+                    wants = resolveItems(request, lineup);
+                    wants.forEach(this::refuseIfSoldOut);
+                    heldForReview = screening.holdForReview(lineup);
+                    if (!claim.holdsUnits()) {
+                        claim = claimed(lineup, wants, rawIdempotencyKey);
+                    }
+                } catch (ProblemException refusal) {
+                    // Refused before any work; an order placed earlier with the key is still its answer.
+                    Optional<Placement> earlier = key == null ? Optional.empty() : replay(key, request);
+                    return earlier.orElseThrow(() -> refusal);
+                }
+                try {
+                    Lineup known = lineup;
+                    List<Want> wanted = wants;
+                    boolean held = heldForReview;
+                    UnitsInFlight.Claim placing = claim;
+                    // From this instance's copy, before the transaction: the order takes no lock for its account.
+                    Optional<PayeeAccount> payee = request.paymentMethod() == PaymentMethod.BANK_TRANSFER
+                            ? accounts.defaultFor(lineup.cooperativeId()) : Optional.empty();
+                    // Hashed only here and in a replay: a refusal decided before any work never needs it.
+                    String requestHash = key == null ? null : hash(request);
+                    return RetryOnDeadlock.inNewTransaction(() -> {
+                        followCommit(placing);
+                        return placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee,
+                                held);
+                    });
+                } catch (IdempotencyKeys.KeyTaken taken) {
+                    Optional<Placement> earlier = replay(key, request);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    // Deleted since (retention): place it as a new one.
+                } catch (IdempotencyKeys.KeyContended contended) {
+                    if (++contentions < KEY_CONTENTIONS) {
+                        attempt--;
+                    }
+                } catch (CopyOutOfDate stale) {
+                    readAgain = true;
+                } catch (RuntimeException e) {
+                    if (isUniqueViolation(e, "uk_orders_idempotency_key")) {
+                        throw keyAlreadyPlacedAnOrder();
+                    }
+                    if (!isUniqueViolation(e, "uk_orders_code")) {
+                        throw e;
+                    }
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw new IllegalStateException("could not place an order in " + ATTEMPTS + " attempts");
+                }
             }
-            try {
-                Lineup known = lineup;
-                List<Want> wanted = wants;
-                boolean held = heldForReview;
-                // From this instance's copy, before the transaction: the order takes no lock for its account.
-                Optional<PayeeAccount> payee = request.paymentMethod() == PaymentMethod.BANK_TRANSFER
-                        ? accounts.defaultFor(lineup.cooperativeId()) : Optional.empty();
-                // Hashed only here and in a replay: a refusal decided before any work never needs it.
-                String requestHash = key == null ? null : hash(request);
-                return RetryOnDeadlock.inNewTransaction(
-                        () -> placeInTransaction(request, key, requestHash, known, wanted, phone, province, payee, held));
-            } catch (IdempotencyKeys.KeyTaken taken) {
-                Optional<Placement> earlier = replay(key, request);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                // Deleted since (retention): place it as a new one.
-            } catch (IdempotencyKeys.KeyContended contended) {
-                if (++contentions < KEY_CONTENTIONS) {
-                    attempt--;
-                }
-            } catch (CopyOutOfDate stale) {
-                readAgain = true;
-            } catch (RuntimeException e) {
-                if (isUniqueViolation(e, "uk_orders_idempotency_key")) {
-                    throw keyAlreadyPlacedAnOrder();
-                }
-                if (!isUniqueViolation(e, "uk_orders_code")) {
-                    throw e;
-                }
-            }
-            if (attempt >= ATTEMPTS) {
-                throw new IllegalStateException("could not place an order in " + ATTEMPTS + " attempts");
-            }
+        } finally {
+            claim.close();
+            arrived.close();
         }
+    }
+
+    /**
+     * The first check of a request, where it arrives (the event loop): refusals decided from memory
+     * or from a copy of the lineup young enough to use, never waiting for the database. Let through,
+     * it holds its claim on units; without such a copy it is let through holding none, and
+     * {@link #place} decides.
+     */
+    public Arrival arrive(PlaceOrder request, String rawIdempotencyKey) {
+        Optional<ProblemException> known = refusalFromMemory(request);
+        if (known.isPresent()) {
+            return new Arrival.Refused(known.get());
+        }
+        Optional<Lineup> copy = lineups.copy(request.sessionId());
+        if (copy.isEmpty()) {
+            return new Arrival.LetThrough(inFlight.none());
+        }
+        try {
+            Lineup lineup = copy.get();
+            if (!lineup.isLive()) {
+                throw notLive(lineup.sessionId(), lineup.status());
+            }
+            List<Want> wants = resolveItems(request, lineup);
+            wants.forEach(this::refuseIfSoldOut);
+            return new Arrival.LetThrough(claimed(lineup, wants, rawIdempotencyKey));
+        } catch (ProblemException refusal) {
+            return new Arrival.Refused(refusal);
+        }
+    }
+
+    /** The wants' units claimed, or the refusal of a want whose units left are all being ordered. */
+    private UnitsInFlight.Claim claimed(Lineup lineup, List<Want> wants, String rawIdempotencyKey) {
+        UnitsInFlight.Outcome outcome = inFlight.claim(lineup, wants, rawIdempotencyKey);
+        if (outcome instanceof UnitsInFlight.AllClaimed all) {
+            throw beingOrderedProblem(all);
+        }
+        return ((UnitsInFlight.LetThrough) outcome).claim();
+    }
+
+    /** The claim follows the transaction: its units count as in the database once the commit begins. */
+    private void followCommit(UnitsInFlight.Claim claim) {
+        if (!claim.holdsUnits()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                claim.committing();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    claim.committed();
+                } else {
+                    claim.notCommitted();
+                }
+            }
+        });
     }
 
     private Optional<Placement> replay(IdempotencyKey key, PlaceOrder request) {
@@ -401,6 +507,20 @@ public class OrderPlacement {
                 .with("itemCode", code)
                 .with("itemId", itemId)
                 .with("remaining", remaining);
+    }
+
+    private static ProblemException beingOrderedProblem(UnitsInFlight.AllClaimed all) {
+        Item item = all.want().item();
+        String named = item.code() + " (" + item.productName() + ")";
+        String detail = all.unclaimed() == 0
+                ? named + " is sold out: its last " + all.left() + " are being ordered by other buyers"
+                : "Only " + all.unclaimed() + " of " + named + " remain, the rest being ordered by other buyers; "
+                        + all.want().quantity() + " were asked";
+        return ProblemException.conflict("sold-out", all.unclaimed() == 0 ? "Sold out" : "Not enough left", detail)
+                .with("itemCode", item.code())
+                .with("itemId", item.itemId())
+                .with("remaining", all.unclaimed())
+                .with("beingOrdered", all.beingOrdered());
     }
 
     private String hash(PlaceOrder request) {

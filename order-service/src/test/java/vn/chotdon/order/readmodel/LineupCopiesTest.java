@@ -44,7 +44,7 @@ class LineupCopiesTest {
     @Test
     void unitsGivenBackFindTheSessionsWhoseCopiesHoldTheItem() {
         copies.keep(lineup(5, SECOND));
-        copies.keep(new LiveLineups.Lineup(6, 7, "LIVE", 30, false, 1, Map.of(), Map.of(), SECOND));
+        copies.keep(new LiveLineups.Lineup(6, 7, "LIVE", 30, false, 1, Map.of(), Map.of(), SECOND, SECOND));
 
         assertThat(copies.sessionsWithItem(12)).containsExactly(5L);
     }
@@ -53,6 +53,6 @@ class LineupCopiesTest {
         LiveLineups.Item item = new LiveLineups.Item(12, sessionId, "BG01", 112, "Bánh gio", 15000, null, 600, 0,
                 false, 1);
         return new LiveLineups.Lineup(sessionId, 7, "LIVE", 30, false, 1, Map.of(12L, item), Map.of("BG01", item),
-                readAtNanos);
+                readAtNanos, readAtNanos);
     }
 }

@@ -10,7 +10,7 @@ class LineupCopyTest {
     private final LiveLineups.Item item = new LiveLineups.Item(12, 5, "BG01", 112, "Bánh gio", 15000, null, 600, 598,
             false, 3);
     private final LiveLineups.Lineup lineup = new LiveLineups.Lineup(5, 7, "LIVE", 30, false, 2, Map.of(12L, item),
-            Map.of("BG01", item), 0);
+            Map.of("BG01", item), 0, 0);
 
     @Test
     void codesAreFoundInAnyCase() {
