@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.chotdon.order.readmodel.LiveLineups;
 import vn.chotdon.order.service.IdempotencyKey;
+import vn.chotdon.order.service.OrderPlacement;
+import vn.chotdon.order.service.PlaceOrder;
+import vn.chotdon.order.service.Placement;
 import vn.chotdon.order.service.SoldOutMemory;
 import vn.chotdon.order.service.UnitsInFlight;
 import vn.chotdon.testing.Callers;
@@ -44,6 +48,12 @@ class SoldOutTapsTest {
 
     @Inject
     UnitsInFlight inFlight;
+
+    @Inject
+    OrderPlacement placement;
+
+    @Inject
+    ObjectMapper json;
 
     @ConfigProperty(name = "quarkus.thread-pool.max-threads")
     int workerThreads;
@@ -147,6 +157,31 @@ class SoldOutTapsTest {
         assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key IN (?, ?, ?)",
                 IdempotencyKey.of(tapKeys.get(1)).id(), IdempotencyKey.of(tapKeys.get(2)).id(),
                 IdempotencyKey.of(tapKeys.get(3)).id())).as("a refusal keeps nothing").isZero();
+    }
+
+    @Test
+    void anOrderFromALiveCommentIsDecidedByTheDatabaseNotRefusedForTheUnitsTapsClaim() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long last = sale.item("BG01", "Bánh gio", 15000, 1, null);
+
+        try (TakenWorkers workers = TakenWorkers.all(workerThreads)) {
+            lineups.readAgain(sale.sessionId);
+            CompletableFuture<Answer> tap = post(UUID.randomUUID().toString(),
+                    Json.write(sale.order("BG01", 1, "0911111111")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.running(last) == 1);
+
+            // As CommentOrders places it, on a thread of its own while the tap waits for a worker.
+            Placement fromComment = placement.place(json.convertValue(sale.order("BG01", 1, "0922222222"),
+                    PlaceOrder.class), "comment:" + UUID.randomUUID());
+
+            assertThat(fromComment).isInstanceOf(Placement.Placed.class);
+            workers.release();
+            Answer refused = tap.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status).isEqualTo(409);
+            assertThat(refused.body).contains("https://chotdon.vn/problems/sold-out").doesNotContain("beingOrdered");
+        }
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", last)).isEqualTo(1);
     }
 
     private record Answer(int status, String body) {

@@ -142,22 +142,34 @@ public class OrderPlacement {
      * @see #place(PlaceOrder, String)
      */
     public Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening) {
-        return place(request, rawIdempotencyKey, screening, inFlight.none());
+        return place(request, rawIdempotencyKey, screening, Optional.empty());
     }
 
     /**
-     * @param arrived the claim the request was let through with ({@link #arrive}); closed here when
+     * A buyer's tap: it may be refused because the units left are all being ordered.
+     *
+     * @param arrived the claim the tap was let through with ({@link #arrive}); closed here when
      *                placing ends, and made here if it holds no units
      * @see #place(PlaceOrder, String, Screening)
      */
     public Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening,
             UnitsInFlight.Claim arrived) {
+        return place(request, rawIdempotencyKey, screening, Optional.of(arrived));
+    }
+
+    /**
+     * Only a tap claims units and can be refused for units being ordered: an order from a live
+     * comment, which nobody waits for on a screen, is decided by the database alone (and a refusal
+     * there sends the buyer to the item's waitlist, which takes nobody while units are left).
+     */
+    private Placement place(PlaceOrder request, String rawIdempotencyKey, Screening screening,
+            Optional<UnitsInFlight.Claim> tap) {
         String phone = VietnamPhone.normalise(request.phone()).orElseThrow();
         String province = Provinces.resolve(request.address().province()).orElseThrow();
         IdempotencyKey key = rawIdempotencyKey == null ? null : IdempotencyKey.of(rawIdempotencyKey);
         boolean readAgain = false;
         int contentions = 0;
-        UnitsInFlight.Claim claim = arrived;
+        UnitsInFlight.Claim claim = tap.orElseGet(inFlight::none);
         try {
             for (int attempt = 1;; attempt++) {
                 Lineup lineup;
@@ -171,7 +183,7 @@ public class OrderPlacement {
                     wants = resolveItems(request, lineup);
                     wants.forEach(this::refuseIfSoldOut);
                     heldForReview = screening.holdForReview(lineup);
-                    if (!claim.holdsUnits()) {
+                    if (tap.isPresent() && !claim.holdsUnits()) {
                         claim = claimed(lineup, wants, rawIdempotencyKey);
                     }
                 } catch (ProblemException refusal) {
@@ -220,7 +232,7 @@ public class OrderPlacement {
             }
         } finally {
             claim.close();
-            arrived.close();
+            tap.ifPresent(UnitsInFlight.Claim::close);
         }
     }
 
