@@ -89,7 +89,8 @@ public final class Benchmark {
                             sampler, stateDir, root, kafkaPort, quick);
                 };
                 if (result != null) {
-                    result = result.withCpu(CpuUse.of(sampler.samples(), benchStart + (long) (result.startedAtSecond() * 1e9),
+                    result = result.withCpu(CpuUse.of(sampler.samples(), sampler.threadSamples(),
+                            benchStart + (long) (result.startedAtSecond() * 1e9),
                             benchStart + (long) (result.endedAtSecond() * 1e9), result.answers().get(Outcome.ACCEPTED.label)));
                     results.put(scenario, result);
                     Summary.scenario(System.out, result);

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 /**
  * Each second, the CPU (from /proc/PID/stat, in % of one core) and resident memory (VmRSS of
  * /proc/PID/status) of every process of the stack: the three services, Kafka, the database and
- * this load generator; and the whole machine's busy share (/proc/stat).
+ * this load generator; and the whole machine's busy share (/proc/stat). For order-service, also
+ * what each kind of its threads ran and how long they waited for a core (the scheduler's
+ * statistics, /proc/PID/task/TID/schedstat): on a machine whose cores are full, that says which
+ * part of the service the buyers wait for.
  */
 final class ProcessSampler {
 
@@ -38,9 +41,24 @@ final class ProcessSampler {
     record Sample(long at, String process, double cpuSeconds, double cpuPercent, double rssMb) {
     }
 
+    /**
+     * One kind of order-service's threads over the sampling interval that ended at {@code at}.
+     *
+     * @param ranSeconds    the CPU time its threads ran
+     * @param waitedSeconds the time its threads were ready to run and waited for a core
+     */
+    record ThreadSample(long at, String kind, double ranSeconds, double waitedSeconds) {
+    }
+
+    /** The service whose threads are sampled by kind. */
+    static final String THREADS_OF = "order-service";
+
     private final Map<String, Long> pids;
     private final Map<String, Long> lastTicks = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
+    private final List<ThreadSample> threadSamples = new ArrayList<>();
+    /** Per thread id of the sampled service: nanoseconds ran and waited, as last read. */
+    private final Map<String, long[]> lastThreadNanos = new LinkedHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "process-sampler");
         thread.setDaemon(true);
@@ -111,6 +129,9 @@ final class ProcessSampler {
     synchronized void follow(String name, long pid) {
         pids.put(name, pid);
         lastTicks.remove(name);
+        if (name.equals(THREADS_OF)) {
+            lastThreadNanos.clear();
+        }
     }
 
     void start() {
@@ -123,6 +144,33 @@ final class ProcessSampler {
 
     synchronized List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    synchronized List<ThreadSample> threadSamples() {
+        return List.copyOf(threadSamples);
+    }
+
+    /** The kind of a thread by its name (Linux keeps its first 15 characters). */
+    static String threadKind(String name) {
+        if (name.startsWith("vert.x-eventloo")) {
+            return "event loops";
+        }
+        if (name.startsWith("vert.x-acceptor")) {
+            return "acceptor";
+        }
+        if (name.startsWith("executor-thread")) {
+            return "worker threads";
+        }
+        if (name.startsWith("idempotency-key")) {
+            return "key reads";
+        }
+        if (name.equals("VM Thread") || name.startsWith("GC Thread")) {
+            return "collector";
+        }
+        if (name.contains("CompilerThre")) {
+            return "JIT";
+        }
+        return "other";
     }
 
     private synchronized void sample() {
@@ -141,6 +189,10 @@ final class ProcessSampler {
                 samples.add(new Sample(at, name, cpu, 100.0 * cpu / seconds, rssMb(pid)));
             }
         });
+        Long threadsOf = pids.get(THREADS_OF);
+        if (threadsOf != null) {
+            sampleThreads(at, threadsOf);
+        }
         long[] machine = machineTicks();
         if (lastMachine != null && machine.length == 2) {
             double busy = machine[0] - lastMachine[0];
@@ -149,6 +201,36 @@ final class ProcessSampler {
         }
         lastMachine = machine;
         lastAt = at;
+    }
+
+    /** What each kind of the process's threads ran and waited since the last sample. */
+    private void sampleThreads(long at, long pid) {
+        boolean first = lastThreadNanos.isEmpty();
+        Map<String, double[]> byKind = new LinkedHashMap<>();
+        Map<String, long[]> now = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                String[] times = read(task.resolve("schedstat")).trim().split(" ");
+                if (times.length < 2 || times[0].isEmpty()) {
+                    return;
+                }
+                long[] nanos = {Long.parseLong(times[0]), Long.parseLong(times[1])};
+                String tid = task.getFileName().toString();
+                now.put(tid, nanos);
+                // A thread first seen after the first sample started within this interval.
+                long[] before = lastThreadNanos.getOrDefault(tid, new long[2]);
+                double[] kind = byKind.computeIfAbsent(threadKind(read(task.resolve("comm")).strip()), k -> new double[2]);
+                kind[0] += (nanos[0] - before[0]) / 1e9;
+                kind[1] += (nanos[1] - before[1]) / 1e9;
+            });
+        } catch (IOException e) {
+            return;
+        }
+        lastThreadNanos.clear();
+        lastThreadNanos.putAll(now);
+        if (!first) {
+            byKind.forEach((kind, use) -> threadSamples.add(new ThreadSample(at, kind, use[0], use[1])));
+        }
     }
 
     private static double rssMb(long pid) {
