@@ -252,10 +252,7 @@ public class OrderPlacement {
             return new Arrival.LetThrough(inFlight.none());
         }
         try {
-            Lineup lineup = copy.get();
-            if (!lineup.isLive()) {
-                throw notLive(lineup.sessionId(), lineup.status());
-            }
+            Lineup lineup = live(copy.get());
             List<Want> wants = resolveItems(request, lineup);
             wants.forEach(this::refuseIfSoldOut);
             return new Arrival.LetThrough(claimed(lineup, wants, rawIdempotencyKey));
@@ -338,10 +335,14 @@ public class OrderPlacement {
     }
 
     private Lineup liveLineup(long sessionId, boolean readAgain) {
-        Lineup lineup = (readAgain ? lineups.readAgain(sessionId) : lineups.of(sessionId))
-                .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        return live((readAgain ? lineups.readAgain(sessionId) : lineups.of(sessionId))
+                .orElseThrow(() -> ProblemException.notFound("Session", sessionId)));
+    }
+
+    /** The copy, if its session is LIVE; else the refusal. */
+    private static Lineup live(Lineup lineup) {
         if (!lineup.isLive()) {
-            throw notLive(sessionId, lineup.status());
+            throw notLive(lineup.sessionId(), lineup.status());
         }
         return lineup;
     }
@@ -515,10 +516,7 @@ public class OrderPlacement {
         String detail = remaining == 0
                 ? code + " (" + productName + ") is sold out"
                 : "Only " + remaining + " of " + code + " (" + productName + ") remain; " + asked + " were asked";
-        return ProblemException.conflict("sold-out", remaining == 0 ? "Sold out" : "Not enough left", detail)
-                .with("itemCode", code)
-                .with("itemId", itemId)
-                .with("remaining", remaining);
+        return soldOut(itemId, code, remaining, detail);
     }
 
     private static ProblemException beingOrderedProblem(UnitsInFlight.AllClaimed all) {
@@ -528,11 +526,15 @@ public class OrderPlacement {
                 ? named + " is sold out: its last " + all.left() + " are being ordered by other buyers"
                 : "Only " + all.unclaimed() + " of " + named + " remain, the rest being ordered by other buyers; "
                         + all.want().quantity() + " were asked";
-        return ProblemException.conflict("sold-out", all.unclaimed() == 0 ? "Sold out" : "Not enough left", detail)
-                .with("itemCode", item.code())
-                .with("itemId", item.itemId())
-                .with("remaining", all.unclaimed())
-                .with("beingOrdered", all.beingOrdered());
+        return soldOut(item.itemId(), item.code(), all.unclaimed(), detail).with("beingOrdered", all.beingOrdered());
+    }
+
+    /** The sold-out refusal's type, title and members, whatever the detail says of why. */
+    private static ProblemException soldOut(long itemId, String code, long remaining, String detail) {
+        return ProblemException.conflict("sold-out", remaining == 0 ? "Sold out" : "Not enough left", detail)
+                .with("itemCode", code)
+                .with("itemId", itemId)
+                .with("remaining", remaining);
     }
 
     private String hash(PlaceOrder request) {
