@@ -5,16 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +195,60 @@ class SoldOutTapsTest {
         }
         assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
         assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", last)).isEqualTo(1);
+    }
+
+    /**
+     * A flood of refusals from memory, each with its own key: the keys' reads are gathered in batches
+     * on the reader threads and complete there, while other taps arrive on the event loops; every
+     * answer is still the whole problem, and nothing is stored.
+     */
+    @Test
+    void everyTapRefusedFromMemoryGetsTheWholeProblemWhileThousandsArrive() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        sale.item("NL01", "Nhãn lồng", 30000, 1, null);
+        assertThat(post(UUID.randomUUID().toString(), Json.write(sale.order("NL01", 1, "0912345678"))).join().status)
+                .isEqualTo(201);
+        soldOut.remember(lineups.of(sale.sessionId).orElseThrow().item("NL01").orElseThrow());
+        String body = Json.write(sale.order("NL01", 1, "0922222222"));
+        int taps = 3000;
+
+        // As phones send them: a connection of its own per tap, hundreds open at once.
+        Vertx vertx = Vertx.vertx();
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        try {
+            HttpClientOptions oneConnectionEach = new HttpClientOptions().setKeepAlive(false)
+                    .setDefaultHost("localhost").setDefaultPort(RestAssured.port);
+            HttpClient http = vertx.createHttpClient(oneConnectionEach, new PoolOptions().setHttp1MaxSize(256));
+            Semaphore open = new Semaphore(256);
+            CountDownLatch answered = new CountDownLatch(taps);
+            // Each tap sent from the client's event loop, so that its body's reader is attached before the
+            // answer can arrive (chained from this thread, a quick answer can come first and read empty).
+            Context sender = vertx.getOrCreateContext();
+            for (int t = 0; t < taps; t++) {
+                open.acquire();
+                RequestOptions tap = new RequestOptions().setMethod(HttpMethod.POST).setURI("/orders")
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Idempotency-Key", UUID.randomUUID().toString());
+                sender.runOnContext(onLoop -> http.request(tap)
+                        .compose(request -> request.send(Buffer.buffer(body)))
+                        .compose(answer -> answer.body().map(read -> answer.statusCode() + " "
+                                + answer.getHeader("Content-Type") + " " + read.toString(StandardCharsets.UTF_8)))
+                        .onComplete(done -> {
+                            String answer = done.succeeded() ? done.result() : done.cause().toString();
+                            if (!answer.startsWith("409 application/problem+json ")
+                                    || !answer.contains("https://chotdon.vn/problems/sold-out")) {
+                                wrong.add(answer);
+                            }
+                            open.release();
+                            answered.countDown();
+                        }));
+            }
+            assertThat(answered.await(120, TimeUnit.SECONDS)).as("every tap answered").isTrue();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(wrong).as("answers that are not the sold-out problem, of %d", taps).isEmpty();
+        assertThat(db.number("SELECT COUNT(*) FROM orders WHERE session_id = ?", sale.sessionId)).isEqualTo(1);
     }
 
     private record Answer(int status, String body) {

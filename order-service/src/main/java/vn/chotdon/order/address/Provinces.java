@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import vn.chotdon.platform.text.VietnameseText;
 
 /**
@@ -23,6 +24,7 @@ public final class Provinces {
     private static final String RESOURCE = "/vn-provinces-2025.csv";
     private static final List<String> NAMES = new ArrayList<>();
     private static final Map<String, String> BY_FOLDED_NAME = new HashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     static {
         try (InputStream in = Provinces.class.getResourceAsStream(RESOURCE)) {
@@ -70,7 +72,8 @@ public final class Provinces {
     }
 
     private static String key(String name) {
-        String folded = VietnameseText.fold(name).replace(".", " ").replace("-", " ").replaceAll("\\s+", " ").strip();
+        String folded = VietnameseText.fold(name).replace(".", " ").replace("-", " ");
+        folded = SPACES.matcher(folded).replaceAll(" ").strip();
         for (String prefix : List.of("thanh pho ", "tinh ", "tp ")) {
             if (folded.startsWith(prefix) && !folded.equals("thanh pho ho chi minh")) {
                 folded = folded.substring(prefix.length());
