@@ -40,7 +40,7 @@ record CpuUse(Map<String, Double> secondsByProcess, double stackSeconds, Double 
                 .forEach(s -> byProcess.merge(s.process(), s.cpuSeconds(), Double::sum));
         Map<String, Double> largestFirst = new LinkedHashMap<>();
         byProcess.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> largestFirst.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
+                .forEach(e -> largestFirst.put(e.getKey(), tenths(e.getValue())));
         double stack = byProcess.entrySet().stream().filter(e -> !e.getKey().equals(ProcessSampler.LOAD_GENERATOR))
                 .mapToDouble(Map.Entry::getValue).sum();
         Map<String, double[]> byKind = new LinkedHashMap<>();
@@ -51,10 +51,12 @@ record CpuUse(Map<String, Double> secondsByProcess, double stackSeconds, Double 
         });
         Map<String, ThreadTime> kinds = new LinkedHashMap<>();
         byKind.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
-                .forEach(e -> kinds.put(e.getKey(), new ThreadTime(Math.round(e.getValue()[0] * 10) / 10.0,
-                        Math.round(e.getValue()[1] * 10) / 10.0)));
-        return new CpuUse(largestFirst, Math.round(stack * 10) / 10.0,
-                accepted > 0 ? Math.round(stack * 1000 / accepted * 10) / 10.0 : null, kinds);
+                .forEach(e -> kinds.put(e.getKey(), new ThreadTime(tenths(e.getValue()[0]), tenths(e.getValue()[1]))));
+        return new CpuUse(largestFirst, tenths(stack), accepted > 0 ? tenths(stack * 1000 / accepted) : null, kinds);
+    }
+
+    private static double tenths(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     /** As the summary and the report show it: each process, then the stack's total and its cost per accepted order. */

@@ -1,6 +1,8 @@
 package vn.chotdon.simulation.bench;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +41,8 @@ final class OpenLoad implements AutoCloseable {
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z0-9-]+)\"");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** One per core of the project's machine: with one, the load generator starved and its connects timed out. */
+    private static final int EVENT_LOOPS = 2;
 
     private final Vertx vertx;
     private final HttpClient http;
@@ -51,15 +57,38 @@ final class OpenLoad implements AutoCloseable {
     /** At most maxInFlight requests open at once: past that a tap waits, and its wait counts in its latency. */
     OpenLoad(String orderService, int maxInFlight) {
         URI base = URI.create(orderService);
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
         // As many connections as requests in flight: each waiting buyer has its own, as phones would.
         this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort()).setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()),
                 new PoolOptions().setHttp1MaxSize(maxInFlight));
-        this.senders = List.of(vertx.getOrCreateContext(), vertx.getOrCreateContext());
+        this.senders = contextsOnEachLoop(vertx);
         this.path = base.getPath() + "/orders";
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    /**
+     * A context on each event loop, from a verticle instance each: {@code getOrCreateContext()} on
+     * this thread would give the same context every time (Vert.x keeps it for a thread of its own),
+     * and every connection would live on one event loop.
+     */
+    private static List<Context> contextsOnEachLoop(Vertx vertx) {
+        List<Context> contexts = new CopyOnWriteArrayList<>();
+        try {
+            vertx.deployVerticle(() -> new AbstractVerticle() {
+                @Override
+                public void start() {
+                    contexts.add(context);
+                }
+            }, new DeploymentOptions().setInstances(EVENT_LOOPS)).toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the load generator", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot start the load generator's event loops", e.getCause());
+        }
+        return List.copyOf(contexts);
     }
 
     /** Plays the taps from now on; returns once every one was answered or timed out. */
