@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * Units of a product set aside for one sale session of livestream-service. Read through
- * Hibernate; changed only by the conditional updates of {@code StockLedger}.
+ * Hibernate; changed only by the conditional updates of {@code SessionReservations}.
  */
 @Entity
 @Immutable

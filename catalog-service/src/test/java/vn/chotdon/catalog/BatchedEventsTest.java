@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import vn.chotdon.catalog.service.StockLedger;
+import vn.chotdon.catalog.service.SessionReservations;
 import vn.chotdon.events.EventEnvelope;
 import vn.chotdon.events.OrderEventTypes;
 import vn.chotdon.events.Topics;
@@ -61,7 +61,7 @@ class BatchedEventsTest {
     EventSubscriptions subscriptions;
 
     @Inject
-    StockLedger ledger;
+    SessionReservations reservations;
 
     private final Db db = Db.ofApplication();
     private final long session = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
@@ -224,7 +224,7 @@ class BatchedEventsTest {
     @Test
     void holdsOfOneTransactionOnAClosedReservationAreEachCoveredFromStockAsAlone() throws Exception {
         reserveForTheSession();
-        QuarkusTransaction.requiringNew().run(() -> ledger.closeSession(session));
+        QuarkusTransaction.requiringNew().run(() -> reservations.closeSession(session));
         assertThat(db.number("SELECT available FROM product_stock WHERE product_id = ?", product)).isEqualTo(1000);
 
         sales().applyAllOnce(tree(List.of(placed(2), placed(3))));

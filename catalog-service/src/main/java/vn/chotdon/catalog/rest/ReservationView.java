@@ -2,7 +2,7 @@ package vn.chotdon.catalog.rest;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.chotdon.catalog.service.StockLedger.ReservationState;
+import vn.chotdon.catalog.service.SessionReservations.ReservationState;
 
 @Schema(name = "Reservation", description = "Units of a product set aside for one sale session")
 public record ReservationView(

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.chotdon.catalog.StockLedgerEntry;
+import vn.chotdon.catalog.service.SessionReservations;
 import vn.chotdon.catalog.service.StockLedger;
 import vn.chotdon.platform.paging.PageOf;
 import vn.chotdon.platform.paging.PageParams;
@@ -43,10 +44,12 @@ import vn.chotdon.platform.security.Roles;
 public class StockResource {
 
     private final StockLedger stock;
+    private final SessionReservations reservations;
     private final Caller caller;
 
-    StockResource(StockLedger stock, Caller caller) {
+    StockResource(StockLedger stock, SessionReservations reservations, Caller caller) {
         this.stock = stock;
+        this.reservations = reservations;
         this.caller = caller;
     }
 
@@ -143,7 +146,7 @@ public class StockResource {
     @APIResponse(responseCode = "404", description = "No such product in the caller's cooperative." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ReservationView> reservations(@PathParam("productId") long productId) {
-        return stock.reservations(productId, caller.cooperativeScope()).stream().map(ReservationView::of).toList();
+        return reservations.reservations(productId, caller.cooperativeScope()).stream().map(ReservationView::of).toList();
     }
 
     @GET
@@ -156,7 +159,7 @@ public class StockResource {
             + " no reservation of it." + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReservationView reservation(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
-        return ReservationView.of(stock.reservation(productId, sessionId, caller.cooperativeScope()));
+        return ReservationView.of(reservations.reservation(productId, sessionId, caller.cooperativeScope()));
     }
 
     @PUT
@@ -176,7 +179,7 @@ public class StockResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public ReservationView reserve(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId,
             @Valid @NotNull StockRequests.Reservation reservation) {
-        return ReservationView.of(stock.reserve(productId, sessionId, reservation.quantity()));
+        return ReservationView.of(reservations.reserve(productId, sessionId, reservation.quantity()));
     }
 
     @POST
@@ -191,7 +194,7 @@ public class StockResource {
             + DocumentedAnswers.NOT_FOUND,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReservationView close(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
-        return ReservationView.of(stock.close(productId, sessionId));
+        return ReservationView.of(reservations.close(productId, sessionId));
     }
 
     @DELETE
@@ -209,7 +212,7 @@ public class StockResource {
             + " https://chotdon.vn/problems/reservation-below-orders, with `sold` and `held`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = DocumentedAnswers.STOCK_CONFLICT)))
     public ReservationView release(@PathParam("productId") long productId, @PathParam("sessionId") long sessionId) {
-        return ReservationView.of(stock.release(productId, sessionId));
+        return ReservationView.of(reservations.release(productId, sessionId));
     }
 
     /** A stock movement has no address of its own: it is read in the product's ledger. */

@@ -27,14 +27,14 @@ public class SessionSales {
     private static final Logger LOG = Logger.getLogger(SessionSales.class);
 
     private final EventSubscriptions subscriptions;
-    private final StockLedger ledger;
+    private final SessionReservations reservations;
     private final ObjectMapper json;
     private final boolean enabled;
 
-    SessionSales(EventSubscriptions subscriptions, StockLedger ledger, ObjectMapper json,
+    SessionSales(EventSubscriptions subscriptions, SessionReservations reservations, ObjectMapper json,
             @ConfigProperty(name = "chotdon.catalog.session-sales.enabled", defaultValue = "true") boolean enabled) {
         this.subscriptions = subscriptions;
-        this.ledger = ledger;
+        this.reservations = reservations;
         this.json = json;
         this.enabled = enabled;
     }
@@ -58,17 +58,17 @@ public class SessionSales {
             long product = line.productId();
             boolean applied = true;
             if (to == UnitBucket.HELD) {
-                applied = ledger.holdInSession(product, order.sessionId(), line.quantity(), order.code());
+                applied = reservations.holdInSession(product, order.sessionId(), line.quantity(), order.code());
             } else if (to == UnitBucket.SOLD) {
                 // An expired order paid late (order-service revives it, EXPIRED -> PAID) gave its hold back
                 // already: it holds its units again first, so the sale does not take another order's hold.
                 applied = (from != UnitBucket.RELEASED
-                        || ledger.holdInSession(product, order.sessionId(), line.quantity(), order.code()))
-                        && ledger.sellFromSession(product, order.sessionId(), line.quantity(), order.code());
+                        || reservations.holdInSession(product, order.sessionId(), line.quantity(), order.code()))
+                        && reservations.sellFromSession(product, order.sessionId(), line.quantity(), order.code());
             } else if (from == UnitBucket.SOLD) {
-                applied = ledger.returnToSession(product, order.sessionId(), line.quantity(), order.code());
+                applied = reservations.returnToSession(product, order.sessionId(), line.quantity(), order.code());
             } else {
-                ledger.releaseHold(product, order.sessionId(), line.quantity(), order.code());
+                reservations.releaseHold(product, order.sessionId(), line.quantity(), order.code());
             }
             if (!applied) {
                 // Nothing to move it from: the reservation does not match what orders say. Logged for
@@ -83,7 +83,7 @@ public class SessionSales {
     void applySession(EventEnvelope<JsonNode> event) {
         if (LivestreamEventTypes.SESSION_ENDED.equals(event.type())
                 || LivestreamEventTypes.SESSION_CANCELLED.equals(event.type())) {
-            ledger.closeSession(event.data().path("sessionId").asLong());
+            reservations.closeSession(event.data().path("sessionId").asLong());
         }
     }
 }
