@@ -2,6 +2,7 @@ package vn.chotdon.order;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,9 @@ import vn.chotdon.order.service.PlaceOrder;
 import vn.chotdon.order.service.Placement;
 import vn.chotdon.order.service.SoldOutMemory;
 import vn.chotdon.order.service.UnitsInFlight;
+import vn.chotdon.order.waitlist.service.JoinWaitlist;
+import vn.chotdon.order.waitlist.service.WaitlistJoins;
+import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.testing.Callers;
 import vn.chotdon.testing.Db;
 
@@ -64,6 +68,9 @@ class SoldOutTapsTest {
 
     @Inject
     OrderPlacement placement;
+
+    @Inject
+    WaitlistJoins joins;
 
     @Inject
     ObjectMapper json;
@@ -170,6 +177,43 @@ class SoldOutTapsTest {
         assertThat(db.number("SELECT COUNT(*) FROM idempotency_key WHERE idem_key IN (?, ?, ?)",
                 IdempotencyKey.of(tapKeys.get(1)).id(), IdempotencyKey.of(tapKeys.get(2)).id(),
                 IdempotencyKey.of(tapKeys.get(3)).id())).as("a refusal keeps nothing").isZero();
+    }
+
+    @Test
+    void aTapRefusedBecauseTheUnitsLeftAreBeingOrderedCanJoinTheWaitlist() throws Exception {
+        LiveSale sale = new LiveSale().open();
+        long hot = sale.item("BG01", "Bánh gio", 15000, 2, null);
+        JoinWaitlist late = json.convertValue(WaitlistTest.joinBody("BG01", 1, "0933333333"), JoinWaitlist.class);
+        assertThatThrownBy(() -> joins.join(sale.sessionId, late, null))
+                .as("two units left, nobody ordering them").isInstanceOfSatisfying(ProblemException.class,
+                        refused -> assertThat(refused.toProblem("/").type).endsWith("/not-sold-out"));
+
+        try (TakenWorkers workers = TakenWorkers.all(workerThreads)) {
+            List<CompletableFuture<Answer>> orders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                lineups.readAgain(sale.sessionId);
+                orders.add(post(UUID.randomUUID().toString(),
+                        Json.write(sale.order("BG01", 1, String.format("091100000%d", i)))));
+                long claimed = i + 1;
+                await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.running(hot) == claimed);
+            }
+            lineups.readAgain(sale.sessionId);
+            Answer tap = post(UUID.randomUUID().toString(), Json.write(sale.order("BG01", 1, "0933333333")))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(tap.body).contains("https://chotdon.vn/problems/sold-out").contains("\"beingOrdered\":2");
+
+            // As the waitlist's resource calls it (on the test's thread: every worker is taken).
+            WaitlistJoins.Joined joined = joins.join(sale.sessionId, late, null);
+            assertThat(joined.accessToken()).as("a new entry").isNotNull();
+
+            workers.release();
+            for (CompletableFuture<Answer> order : orders) {
+                assertThat(order.get(30, TimeUnit.SECONDS).status).isEqualTo(201);
+            }
+        }
+        assertThat(db.number("SELECT taken FROM lineup_item WHERE item_id = ?", hot)).isEqualTo(2);
+        assertThat(db.number("SELECT COUNT(*) FROM waitlist_entry WHERE item_id = ? AND state = 'WAITING'", hot))
+                .isEqualTo(1);
     }
 
     @Test

@@ -79,7 +79,9 @@ public class WaitlistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "joinWaitlist", summary = "Wait for a sold-out item",
             description = "Public, like POST /orders: buyers do not sign in, and the body is checked as an order's is."
-                    + " Accepted only while the session is LIVE and the item has fewer units left than asked. When units"
+                    + " Accepted only while the session is LIVE and the item has fewer units left than asked (units other"
+                    + " buyers' orders are being placed with right now count as gone: a tap refused as sold out with"
+                    + " `beingOrdered` can join). When units"
                     + " come back (a cancellation, an expired hold, the quota raised), the first in line is given an order"
                     + " of them (all it asked for, or fewer), held for a short time (`chotdon.waitlist.hold-minutes`,"
                     + " default 10): the entry becomes PROMOTED with its `orderCode`, and the access token of this answer"
@@ -103,7 +105,8 @@ public class WaitlistResource {
             + Problem.TYPE_BASE + "not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in line:\n"
-            + "- the item has the units asked for: order them (`itemCode`, `itemId`, `remaining`). `type`: "
+            + "- the item has the units asked for, not being ordered by others: order them (`itemCode`, `itemId`,"
+            + " `remaining`). `type`: "
             + Problem.TYPE_BASE + "not-sold-out\n"
             + "- more units than the item's per-buyer limit (`itemCode`, `limit`). `type`: " + Problem.TYPE_BASE
             + "buyer-limit\n"

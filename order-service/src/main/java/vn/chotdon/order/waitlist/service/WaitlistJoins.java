@@ -11,6 +11,7 @@ import vn.chotdon.order.readmodel.LiveLineups.Item;
 import vn.chotdon.order.readmodel.LiveLineups.Lineup;
 import vn.chotdon.order.readmodel.SaleSession;
 import vn.chotdon.order.service.OrderCodes;
+import vn.chotdon.order.service.UnitsInFlight;
 import vn.chotdon.order.waitlist.WaitlistSource;
 import vn.chotdon.order.waitlist.WaitlistState;
 import vn.chotdon.platform.problem.Problem;
@@ -26,6 +27,11 @@ import vn.chotdon.platform.tx.RetryOnDeadlock;
  * (which holds that row's exclusive lock, and promotes in the same transaction) either committed
  * before, and the join sees the units it left, or waits for the join, and then promotes this entry
  * too. So no entry waits behind units that came back while it joined.
+ *
+ * <p>Units that order requests of this instance are placing right now ({@link UnitsInFlight}) count
+ * as gone: a tap refused as sold out because they are being ordered ({@code beingOrdered}) can join
+ * the line instead of being sent back to order them. If such an order is then refused, its units stay
+ * with the item for the next tap, and the line gets the next units that come back.
  *
  * <p>One WAITING entry per item and phone: the INSERT IGNORE meets the unique key on (item, phone
  * while WAITING), and a second join of the phone gets the first entry.
@@ -44,11 +50,13 @@ public class WaitlistJoins {
     private final EntityManager em;
     private final LiveLineups lineups;
     private final WaitlistEntries entries;
+    private final UnitsInFlight inFlight;
 
-    WaitlistJoins(EntityManager em, LiveLineups lineups, WaitlistEntries entries) {
+    WaitlistJoins(EntityManager em, LiveLineups lineups, WaitlistEntries entries, UnitsInFlight inFlight) {
         this.em = em;
         this.lineups = lineups;
         this.entries = entries;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -93,13 +101,15 @@ public class WaitlistJoins {
             throw unknownItem(request, lineup.sessionId());
         }
         long remaining = ((Number) units[1]).longValue();
-        if (remaining >= request.quantity()) {
+        // Read after the shared lock: an order that took units committed, and is no longer counted here.
+        long orderable = remaining - Math.min(remaining, inFlight.running(item.itemId()));
+        if (orderable >= request.quantity()) {
             throw ProblemException.conflict("not-sold-out", "Not sold out",
-                    item.code() + " (" + item.productName() + ") has " + remaining + " unit(s) left; order them"
+                    item.code() + " (" + item.productName() + ") has " + orderable + " unit(s) left; order them"
                             + " (POST /orders) instead of waiting")
                     .with("itemCode", item.code())
                     .with("itemId", item.itemId())
-                    .with("remaining", remaining);
+                    .with("remaining", orderable);
         }
         em.createNativeQuery("INSERT IGNORE INTO waitlist_entry (session_id, cooperative_id, item_id, buyer_name,"
                 + " buyer_phone, province, commune, address_detail, payment_method, quantity, source, comment_id,"
