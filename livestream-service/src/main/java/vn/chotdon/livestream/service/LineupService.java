@@ -23,8 +23,6 @@ import vn.chotdon.platform.problem.ProblemException;
 public class LineupService {
 
     private static final Logger LOG = Logger.getLogger(LineupService.class);
-    static final String CODE_KEY = "uk_lineup_item_code";
-    static final String PRODUCT_KEY = "uk_lineup_item_product";
 
     private final Sessions sessions;
     private final LineupStore store;
@@ -67,7 +65,7 @@ public class LineupService {
             return store.insert(sessionId, cooperativeScope, code, product, draft);
         } catch (RuntimeException e) {
             resync(sessionId, product.id());
-            throw refusal(e, sessionId, code, product.id());
+            throw LineupRules.refusal(e, sessionId, code, product.id());
         }
     }
 
@@ -76,7 +74,7 @@ public class LineupService {
         Sessions.requireLineupEditable(session);
         LineupItem item = store.item(sessionId, itemId);
         String code = LineupCode.normalise(change.code());
-        checkLiveRules(session, item, code, change.quota());
+        LineupRules.checkLiveChange(session, item, code, change.quota());
         boolean quotaChanges = item.quota != change.quota();
         if (quotaChanges) {
             reserve(sessionId, item.productId, change.quota());
@@ -87,7 +85,7 @@ public class LineupService {
             if (quotaChanges) {
                 resync(sessionId, item.productId);
             }
-            throw refusal(e, sessionId, code, item.productId);
+            throw LineupRules.refusal(e, sessionId, code, item.productId);
         }
     }
 
@@ -125,38 +123,6 @@ public class LineupService {
         return store.pin(sessionId, cooperativeScope, itemId);
     }
 
-    static void checkLiveRules(SaleSession session, LineupItem item, String code, long quota) {
-        if (session.status != SessionStatus.LIVE) {
-            return;
-        }
-        if (quota < item.quota) {
-            throw ProblemException.conflict("quota-cannot-shrink", "Quota can only grow while live",
-                    "Session " + session.id + " is LIVE; the quota of " + item.code + " can grow from " + item.quota
-                            + " but not shrink to " + quota)
-                    .with("currentStatus", session.status.name())
-                    .with("currentQuota", item.quota);
-        }
-        if (!code.equals(item.code)) {
-            throw ProblemException.conflict("code-fixed-while-live", "Code cannot change while live",
-                    "Session " + session.id + " is LIVE and buyers order " + item.code + " by its code; it cannot become "
-                            + code)
-                    .with("currentStatus", session.status.name());
-        }
-    }
-
-    static ProblemException duplicateCode(long sessionId, String code) {
-        return ProblemException.conflict("duplicate-code", "Code already used",
-                "Code " + code + " is already used in session " + sessionId + " (codes match in any case)")
-                .with("code", code);
-    }
-
-    static ProblemException productAlreadyInLineup(long sessionId, long productId) {
-        return ProblemException.conflict("product-already-in-lineup", "Product already in the lineup",
-                "Product " + productId + " is already in the lineup of session " + sessionId
-                        + "; change that item's quota instead")
-                .with("productId", productId);
-    }
-
     /** A timed-out call may still have reached catalog: set the reservation back before answering 503. */
     private void reserve(long sessionId, long productId, long quantity) {
         try {
@@ -182,15 +148,5 @@ public class LineupService {
             LOG.errorf("Could not set the catalog reservation of product %d for session %d back: %s", productId,
                     sessionId, e.toString());
         }
-    }
-
-    private static RuntimeException refusal(RuntimeException e, long sessionId, String code, long productId) {
-        if (UniqueKeys.violated(e, CODE_KEY)) {
-            return duplicateCode(sessionId, code);
-        }
-        if (UniqueKeys.violated(e, PRODUCT_KEY)) {
-            return productAlreadyInLineup(sessionId, productId);
-        }
-        return e;
     }
 }

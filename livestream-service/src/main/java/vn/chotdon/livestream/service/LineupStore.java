@@ -65,10 +65,10 @@ public class LineupStore {
     @Transactional
     public void checkFree(long sessionId, String code, long productId) {
         if (LineupItem.count("sessionId = ?1 and code = ?2", sessionId, code) > 0) {
-            throw LineupService.duplicateCode(sessionId, code);
+            throw LineupRules.duplicateCode(sessionId, code);
         }
         if (LineupItem.count("sessionId = ?1 and productId = ?2", sessionId, productId) > 0) {
-            throw LineupService.productAlreadyInLineup(sessionId, productId);
+            throw LineupRules.productAlreadyInLineup(sessionId, productId);
         }
     }
 
@@ -123,7 +123,7 @@ public class LineupStore {
             throw ProblemException.conflict("concurrent-modification", "Changed by someone else",
                     "Lineup item " + itemId + " was changed by another request at the same time; read it again and retry");
         }
-        LineupService.checkLiveRules(session, item, code, change.quota());
+        LineupRules.checkLiveChange(session, item, code, change.quota());
         int displayOrder = change.displayOrder() != null ? change.displayOrder() : item.displayOrder;
         boolean changed = !item.code.equals(code) || item.livePriceVnd != change.livePriceVnd()
                 || item.quota != change.quota() || !Objects.equals(item.perBuyerLimit, change.perBuyerLimit())
