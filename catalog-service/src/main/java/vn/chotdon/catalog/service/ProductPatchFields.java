@@ -32,8 +32,7 @@ final class ProductPatchFields {
             }
         });
         if (!unknown.isEmpty()) {
-            String detail = unknown.size() == 1 ? "1 field is invalid" : unknown.size() + " fields are invalid";
-            throw new ProblemException(400, "validation", "Invalid request", detail, unknown);
+            throw ProblemException.invalid(unknown);
         }
     }
 }

@@ -16,7 +16,6 @@ import vn.chotdon.catalog.ProductStock;
 import vn.chotdon.catalog.StockLedgerEntry;
 import vn.chotdon.catalog.StockMovementKind;
 import vn.chotdon.events.CatalogEventTypes;
-import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 
 /**
@@ -68,8 +67,7 @@ public class StockLedger {
     @Transactional
     public StockLedgerEntry adjust(long productId, long delta, String reason, Long scope) {
         if (delta == 0) {
-            throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                    List.of(new Problem.FieldViolation("delta", "must not be 0")));
+            throw ProblemException.invalid("delta", "must not be 0");
         }
         product(productId, scope);
         if (!moveAvailable(productId, delta)) {

@@ -4,8 +4,6 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 
 /**
@@ -83,7 +81,6 @@ public record SettlementScope(Long sessionId, LocalDate from, LocalDate to) {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                List.of(new Problem.FieldViolation(field, message)));
+        return ProblemException.invalid(field, message);
     }
 }

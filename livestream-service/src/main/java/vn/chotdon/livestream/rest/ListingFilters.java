@@ -34,8 +34,7 @@ final class ListingFilters {
         OffsetDateTime parsedFrom = instant("from", from, errors);
         OffsetDateTime parsedTo = instant("to", to, errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+            throw ProblemException.invalid(errors);
         }
         return new SessionQuery(cooperativeId, parsedStatus, parsedFrom, parsedTo);
     }

@@ -19,7 +19,6 @@ import vn.chotdon.events.LivestreamEventTypes;
 import vn.chotdon.livestream.SaleSession;
 import vn.chotdon.livestream.SessionStatus;
 import vn.chotdon.livestream.client.Catalog;
-import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.text.VietnameseText;
 
@@ -236,9 +235,7 @@ public class SessionService {
     private static void apply(SaleSession session, SessionDetails d) {
         int year = d.scheduledStart().withOffsetSameInstant(ZoneOffset.UTC).getYear();
         if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                    List.of(new Problem.FieldViolation("scheduledStart",
-                            "must be between " + EARLIEST_YEAR + " and " + LATEST_YEAR)));
+            throw ProblemException.invalid("scheduledStart", "must be between " + EARLIEST_YEAR + " and " + LATEST_YEAR);
         }
         session.title = VietnameseText.tidy(d.title());
         session.platform = d.platform();

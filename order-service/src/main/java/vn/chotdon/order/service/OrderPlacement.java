@@ -449,8 +449,7 @@ public class OrderPlacement {
         for (int i = 0; i < request.items().size(); i++) {
             PlaceOrder.Item asked = request.items().get(i);
             if ((asked.code() == null) == (asked.itemId() == null)) {
-                throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                        List.of(new Problem.FieldViolation("items[" + i + "]", "give either code or itemId")));
+                throw ProblemException.invalid("items[" + i + "]", "give either code or itemId");
             }
             Item item = (asked.itemId() != null ? lineup.item(asked.itemId()) : lineup.item(asked.code()))
                     .filter(found -> !found.removed()).orElse(null);

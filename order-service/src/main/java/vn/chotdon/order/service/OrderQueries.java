@@ -18,7 +18,6 @@ import vn.chotdon.order.OrderStatus;
 import vn.chotdon.order.readmodel.LineupItem;
 import vn.chotdon.order.readmodel.SaleSession;
 import vn.chotdon.order.view.TallyView;
-import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.text.VietnamPhone;
 
@@ -83,9 +82,8 @@ public class OrderQueries {
             params.and("status", status);
         }
         if (phone != null && !phone.isBlank()) {
-            String normalised = VietnamPhone.normalise(phone).orElseThrow(() -> new ProblemException(400, "validation",
-                    "Invalid request", "1 field is invalid", List.of(new Problem.FieldViolation("phone",
-                            "is not a Vietnamese phone number (e.g. 0912 345 678 or +84912345678)"))));
+            String normalised = VietnamPhone.normalise(phone).orElseThrow(() -> ProblemException.invalid("phone",
+                    "is not a Vietnamese phone number (e.g. 0912 345 678 or +84912345678)"));
             where.add("buyerPhone = :phone");
             params.and("phone", normalised);
         }

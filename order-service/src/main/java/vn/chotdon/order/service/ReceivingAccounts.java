@@ -17,7 +17,6 @@ import vn.chotdon.order.transfer.BankText;
 import vn.chotdon.order.transfer.Banks;
 import vn.chotdon.order.transfer.PayeeAccount;
 import vn.chotdon.order.transfer.ReceivingAccount;
-import vn.chotdon.platform.problem.Problem;
 import vn.chotdon.platform.problem.ProblemException;
 import vn.chotdon.platform.tx.RetryOnDeadlock;
 
@@ -98,9 +97,8 @@ public class ReceivingAccounts {
         String name = BankText.accountName(asked.accountName());
         if (name.isEmpty() || name.length() > MAX_NAME) {
             // A few letters decompose into two ASCII ones (Ǆ is DŽ): the name may grow past the column.
-            throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                    List.of(new Problem.FieldViolation("accountName", "must hold 1 to " + MAX_NAME
-                            + " letters a bank can show (upper-case ASCII)")));
+            throw ProblemException.invalid("accountName", "must hold 1 to " + MAX_NAME
+                    + " letters a bank can show (upper-case ASCII)");
         }
         return changing(cooperativeId, () -> {
             Instant now = now();

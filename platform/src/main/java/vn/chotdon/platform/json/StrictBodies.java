@@ -53,7 +53,6 @@ public class StrictBodies {
         }
         List<FieldViolation> errors = fields.stream().sorted().distinct()
                 .map(field -> new FieldViolation(field, "unknown field")).toList();
-        throw new ProblemException(400, "validation", "Invalid request",
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        throw ProblemException.invalid(errors);
     }
 }

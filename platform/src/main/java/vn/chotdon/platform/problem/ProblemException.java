@@ -41,6 +41,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, title, detail);
     }
 
+    /** 400: fields the client must correct, listed as the validation of a body lists them. */
+    public static ProblemException invalid(List<Problem.FieldViolation> errors) {
+        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+        return new ProblemException(400, "validation", "Invalid request", detail, errors);
+    }
+
+    /** 400: one field the client must correct. */
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldViolation(field, message)));
+    }
+
     /** 422: the body names something that does not exist or does not belong together. */
     public static ProblemException invalidReference(String field, String message) {
         return new ProblemException(422, "invalid-reference", "Invalid reference", message,

@@ -72,8 +72,7 @@ public class ProblemMappers {
                 .map(v -> new FieldViolation(FieldPaths.of(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                 .toList();
-        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return new Problem("validation", "Invalid request", 400, detail, path(uri), errors, null).toResponse();
+        return ProblemException.invalid(errors).toResponse(path(uri));
     }
 
     @ServerExceptionMapper
@@ -178,9 +177,7 @@ public class ProblemMappers {
         }
         String field = FieldPaths.of(mapping.getPath());
         String message = JsonTypeMessages.explain(mapping);
-        List<FieldViolation> errors = List.of(new FieldViolation(field.isEmpty() ? "$" : field, message));
-        return new Problem("validation", "Invalid request", 400, "1 field is invalid", path(uri), errors, null)
-                .toResponse();
+        return ProblemException.invalid(field.isEmpty() ? "$" : field, message).toResponse(path(uri));
     }
 
     private static String listed(Collection<String> mediaTypes) {

@@ -175,7 +175,7 @@ public class CommentIntake {
             }
         }
         if (!odd.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request", odd.size() + " field(s) are invalid", odd);
+            throw ProblemException.invalid(odd);
         }
     }
 

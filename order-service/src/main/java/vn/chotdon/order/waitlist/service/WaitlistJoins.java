@@ -133,8 +133,7 @@ public class WaitlistJoins {
 
     private static Item item(Lineup lineup, JoinWaitlist request) {
         if ((request.code() == null) == (request.itemId() == null)) {
-            throw new ProblemException(400, "validation", "Invalid request", "1 field is invalid",
-                    List.of(new Problem.FieldViolation("code", "give either code or itemId")));
+            throw ProblemException.invalid("code", "give either code or itemId");
         }
         return (request.itemId() != null ? lineup.item(request.itemId()) : lineup.item(request.code()))
                 .filter(found -> !found.removed())
