@@ -26,7 +26,9 @@ public class ShippingExport {
         List<Order> orders = queries.toShip(sessionId, cooperativeScope);
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (Order order : orders) {
-            csv.append(String.join(",", List.of(field(order.code), field(order.buyerName), field(order.buyerPhone),
+            // The phone is the +84 number normalised from the buyer's input, digits only: a spreadsheet reads it
+            // as a number at worst, and the courier's importer needs it without the neutralising apostrophe.
+            csv.append(String.join(",", List.of(field(order.code), field(order.buyerName), order.buyerPhone,
                     field(order.fullAddress()), field(items(order)), Long.toString(cashToCollect(order)),
                     order.status.name()))).append("\r\n");
         }
