@@ -40,9 +40,13 @@ final class Scenarios {
         this.benchStart = benchStart;
     }
 
-    /** Wakes the services' code paths (JIT, pools) on a sale of its own; nothing of it is reported. */
+    /**
+     * Wakes the services' code paths (JIT, pools) on a sale of its own; nothing of it is reported. Its items sell
+     * out about halfway, as the flash sale's do, so that the refusals' paths are compiled before the flash sale as
+     * on a service that has sold before (they were first compiled during it while the warm-up never sold out).
+     */
     void warmUp(int taps, double seconds) throws Exception {
-        Sale sale = setup.open("warm-up", offers(1_000_000), PER_BUYER_LIMIT);
+        Sale sale = setup.open("warm-up", flashOffers(Math.max(1, taps * 3L / 10)), PER_BUYER_LIMIT);
         load.play(taps(sale, taps, seconds, FLASH_MIX));
     }
 
