@@ -9,6 +9,10 @@ import java.util.Map;
  * A refusal the client can act on (not found, conflict, invalid reference...), answered as
  * problem+json with the given status and a stable type slug. Thrown by services; the REST layer
  * turns it into the response.
+ *
+ * <p>It records no stack trace: it is an answer, not a fault, and the sold-out refusals of a flash sale
+ * (thousands a second, each made on the event loop) spent about 2 % of its CPU filling one in.
+ * Its detail and type say what was refused and why.
  */
 public class ProblemException extends RuntimeException {
 
@@ -25,7 +29,7 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(int status, String slug, String title, String detail,
             List<Problem.FieldViolation> errors) {
-        super(detail);
+        super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;

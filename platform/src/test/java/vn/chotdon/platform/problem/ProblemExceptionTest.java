@@ -22,4 +22,11 @@ class ProblemExceptionTest {
         assertThat(two.detail).isEqualTo("2 fields are invalid");
         assertThat(two.errors).extracting(FieldViolation::field).containsExactly("from", "to");
     }
+
+    @Test
+    void aRefusalIsAnAnswerWithoutAStackTrace() {
+        ProblemException soldOut = ProblemException.conflict("sold-out", "Sold out", "BG01 is sold out");
+        assertThat(soldOut.getStackTrace()).isEmpty();
+        assertThat(soldOut).hasMessage("BG01 is sold out");
+    }
 }
