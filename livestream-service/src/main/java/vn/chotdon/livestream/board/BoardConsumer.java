@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import vn.chotdon.events.EventEnvelope;
+import vn.chotdon.events.OrderEventTypes;
 import vn.chotdon.events.Topics;
 import vn.chotdon.events.order.OrderData;
 import vn.chotdon.livestream.service.BoardVersions;
@@ -40,7 +41,6 @@ import vn.chotdon.platform.consumer.EventSubscriptions;
 public class BoardConsumer {
 
     private static final Logger LOG = Logger.getLogger(BoardConsumer.class);
-    private static final String ORDER_EVENT_PREFIX = "vn.chotdon.order.";
     /** Key of the transaction's resource holding its {@link BoardChanges}. */
     private static final Object CHANGES = new Object();
     private static final int TICKS_PER_INSERT = 500;
@@ -79,7 +79,7 @@ public class BoardConsumer {
     }
 
     void apply(EventEnvelope<JsonNode> event) {
-        if (!event.type().startsWith(ORDER_EVENT_PREFIX) || event.data() == null || !event.data().isObject()) {
+        if (!event.type().startsWith(OrderEventTypes.PREFIX) || event.data() == null || !event.data().isObject()) {
             return;
         }
         OrderData order;

@@ -60,9 +60,9 @@ public class LivestreamProjection {
 
     void apply(EventEnvelope<JsonNode> event) throws Exception {
         String type = event.type();
-        if (type.startsWith("vn.chotdon.livestream.session.")) {
+        if (type.startsWith(LivestreamEventTypes.SESSION_PREFIX)) {
             apply(json.treeToValue(event.data(), SessionData.class));
-        } else if (type.startsWith("vn.chotdon.livestream.lineup.")) {
+        } else if (type.startsWith(LivestreamEventTypes.LINEUP_PREFIX)) {
             apply(json.treeToValue(event.data(), LineupItemData.class),
                     LivestreamEventTypes.LINEUP_ITEM_REMOVED.equals(type));
         } else {
