@@ -3,8 +3,6 @@ package vn.chotdon.order.service;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -33,7 +31,7 @@ public final class IdempotencyKey {
 
     private IdempotencyKey(String raw) {
         this.id = OrderCodes.sha256(ID_LABEL + raw);
-        this.sealKey = new SecretKeySpec(sha256(SEAL_LABEL + raw), "AES");
+        this.sealKey = new SecretKeySpec(Sha256.of(SEAL_LABEL + raw), "AES");
     }
 
     public static IdempotencyKey of(String raw) {
@@ -80,14 +78,6 @@ public final class IdempotencyKey {
         cipher.init(mode, sealKey, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD((id + "/" + status).getBytes(StandardCharsets.US_ASCII));
         return cipher;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** Never the raw key: this object may end up in a log line or an exception message. */
