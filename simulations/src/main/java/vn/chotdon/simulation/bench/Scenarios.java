@@ -46,7 +46,8 @@ final class Scenarios {
      * on a service that has sold before (they were first compiled during it while the warm-up never sold out).
      */
     void warmUp(int taps, double seconds) throws Exception {
-        Sale sale = setup.open("warm-up", flashOffers(Math.max(1, taps * 3L / 10)), PER_BUYER_LIMIT);
+        // At least 20 of the hot item, so that the other two get a unit each even for a warm-up of no taps.
+        Sale sale = setup.open("warm-up", flashOffers(Math.max(20, taps * 3L / 10)), PER_BUYER_LIMIT);
         load.play(taps(sale, taps, seconds, FLASH_MIX));
     }
 
